@@ -1,0 +1,62 @@
+"""Figures built at book-build time from data files in the repository."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+MARKERS = {"EU": "o", "Deutschland": "s", "Österreich": "^", "Schweiz": "D"}
+COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a",
+           "Schweiz": "#1d6b2f"}
+
+
+def read_series(csv_path: str | Path) -> dict[str, list[tuple[int, float, str]]]:
+    """{region: [(year, share in %, source), …]} sorted by year."""
+    series: dict[str, list[tuple[int, float, str]]] = {}
+    with open(csv_path, encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream):
+            series.setdefault(row["raum"], []).append(
+                (int(row["jahr"]), float(row["anteil"]), row["quelle"]))
+    return {region: sorted(points) for region, points in series.items()}
+
+
+class Chart:
+    """A rendered figure that notebooks and the book display as PNG."""
+
+    def __init__(self, png: bytes):
+        self.png = png
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+
+def trend_chart(csv_path: str | Path) -> Chart:
+    """Line chart of the share of companies using social media, one line per region."""
+    import io
+
+    from matplotlib.figure import Figure
+
+    series = read_series(csv_path)
+    fig = Figure(figsize=(7.5, 4.2), dpi=110)
+    ax = fig.subplots()
+    for region, points in series.items():
+        years = [p[0] for p in points]
+        shares = [p[1] for p in points]
+        source = points[0][2]
+        ax.plot(years, shares, marker=MARKERS.get(region, "o"), color=COLOURS.get(region),
+                linewidth=2, label=f"{region} ({source})")
+        ax.annotate(f"{shares[-1]:.0f} %".replace(".", ","), (years[-1], shares[-1]),
+                    textcoords="offset points", xytext=(6, 0), va="center", fontsize=9,
+                    color=COLOURS.get(region, "#1a1a1a"))
+    ax.axhspan(37, 43, color="#f0c36d", alpha=0.35, label="„etwa 40 %“ (2013–2015)")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("Anteil der Unternehmen in %")
+    ax.set_xlabel("Jahr")
+    ax.grid(axis="y", color="#d0d0d0")
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=130)
+    return Chart(buffer.getvalue())

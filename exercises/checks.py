@@ -1,0 +1,92 @@
+"""Rules that span several fields of a bank; each finding points at its line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import ContentError
+from .schema import Bank, FinalTest, Matching, MultipleChoice, SingleChoice
+from .yaml_lines import LineMap, line_for
+
+
+def _error(path: Path, lines: LineMap, loc: tuple, message: str, item_id=None, field=None):
+    return ContentError(path, message, line_for(lines, loc), item_id, field)
+
+
+def check_bank(path: Path, bank: Bank, lines: LineMap) -> Iterator[ContentError]:
+    for index, question in enumerate(bank.questions):
+        loc = ("questions", index)
+        if isinstance(question, SingleChoice | MultipleChoice):
+            correct = sum(option.correct for option in question.options)
+            if correct == 0:
+                yield _error(
+                    path, lines, (*loc, "options"),
+                    "Keine Option ist als richtig markiert. "
+                    "Setzen Sie bei der richtigen Option „correct: true“.",
+                    question.id, "options",
+                )
+            elif correct > 1 and isinstance(question, SingleChoice):
+                yield _error(
+                    path, lines, (*loc, "options"),
+                    f"{correct} Optionen sind als richtig markiert, bei „type: single“ ist "
+                    "es genau eine. Für mehrere richtige Antworten verwenden Sie „type: multiple“.",
+                    question.id, "options",
+                )
+        if isinstance(question, Matching):
+            yield from _check_matching(path, lines, loc, question)
+
+
+def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentError]:
+    definition_ids = [d.id for d in question.definitions]
+    known = ", ".join(definition_ids)
+    used: dict[str, str] = {}
+    for t_index, term in enumerate(question.terms):
+        field = f"terms → {t_index + 1}. Eintrag → match"
+        if term.match not in definition_ids:
+            yield _error(
+                path, lines, (*loc, "terms", t_index, "match"),
+                f"„{term.match}“ verweist auf keine Definition. Vorhandene Definitionen: {known}.",
+                question.id, field,
+            )
+        elif term.match in used:
+            yield _error(
+                path, lines, (*loc, "terms", t_index, "match"),
+                f"Die Definition „{term.match}“ ist schon dem Begriff „{used[term.match]}“ "
+                "zugeordnet; jede Definition passt zu höchstens einem Begriff.",
+                question.id, field,
+            )
+        else:
+            used[term.match] = term.id
+    for kind, entries in (("terms", question.terms), ("definitions", question.definitions)):
+        seen: set[str] = set()
+        for e_index, entry in enumerate(entries):
+            if entry.id in seen:
+                yield _error(
+                    path, lines, (*loc, kind, e_index, "id"),
+                    f"Die Kennung „{entry.id}“ kommt in „{kind}“ doppelt vor.",
+                    question.id, f"{kind} → {e_index + 1}. Eintrag → id",
+                )
+            seen.add(entry.id)
+
+
+def check_final(
+    path: Path, final: FinalTest, lines: LineMap, banks: dict
+) -> Iterator[ContentError]:
+    for index, draw in enumerate(final.draw):
+        loc = ("draw", index)
+        bank = banks.get(draw.bank)
+        if bank is None or isinstance(bank, FinalTest):
+            names = ", ".join(sorted(k for k, v in banks.items() if isinstance(v, Bank)))
+            yield _error(
+                path, lines, (*loc, "bank"),
+                f"Es gibt keinen Fragenkatalog „{draw.bank}“. Vorhanden: {names}.",
+                None, f"draw → {index + 1}. Eintrag → bank",
+            )
+        elif draw.count > len(bank.questions):
+            yield _error(
+                path, lines, (*loc, "count"),
+                f"„{draw.bank}“ hat nur {len(bank.questions)} Fragen, gezogen werden sollen "
+                f"{draw.count}.",
+                None, f"draw → {index + 1}. Eintrag → count",
+            )

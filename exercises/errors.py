@@ -1,0 +1,52 @@
+"""Content errors: what an instructor sees when a bank or scenario file is wrong."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one content file, located as precisely as we can."""
+
+    file: Path
+    message: str
+    line: int | None = None
+    item_id: str | None = None
+    field: str | None = None
+
+    def __str__(self) -> str:
+        where = _display_path(self.file)
+        if self.line is not None:
+            where += f", Zeile {self.line}"
+        parts = [where]
+        if self.item_id:
+            parts.append(f"Frage/Eintrag „{self.item_id}“")
+        if self.field:
+            parts.append(f"Feld „{self.field}“")
+        return ": ".join([" – ".join(parts), self.message])
+
+
+def _display_path(path: Path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class ContentErrors(Exception):
+    """All content errors of one run, reported together."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = list(errors)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = (
+            "1 Fehler in den Kursinhalten:"
+            if count == 1
+            else f"{count} Fehler in den Kursinhalten:"
+        )
+        return "\n".join([head, *(f"  - {e}" for e in self.errors)])

@@ -1,0 +1,73 @@
+"""The data one quiz hands to its front end, the same for the page and the notebook."""
+
+from __future__ import annotations
+
+from .loader import load_banks
+from .markup import inline
+from .schema import Bank, FinalTest
+from .texts import texts
+
+COURSE_TITLE = "Social Media – mitmachen?"
+_RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false",
+                "text")
+
+
+def _render(value):
+    """Render every text field of a question tree through the safe Markdown subset."""
+    if isinstance(value, dict):
+        return {
+            key: inline(item) if key in _RICH_FIELDS and isinstance(item, str) else _render(item)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [inline(v) if isinstance(v, str) else _render(v) for v in value]
+    return value
+
+
+def question_data(bank_id: str, question) -> dict:
+    data = _render(question.model_dump(exclude_none=True))
+    if data["type"] == "text":
+        data["accepted"] = list(question.accepted)  # compared, never shown as HTML
+    data["bank"] = bank_id
+    return data
+
+
+def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
+    """Everything the quiz front end needs, as JSON-ready data."""
+    banks = banks if banks is not None else load_banks()
+    bank = banks[bank_id]
+    payload = {"kind": "quiz", "id": bank_id, "title": bank.title, "chapter": bank.chapter,
+               "texts": texts("common", "quiz", "final")}
+    if isinstance(bank, FinalTest):
+        pool = []
+        for draw in bank.draw:
+            pool.extend(question_data(draw.bank, q) for q in banks[draw.bank].questions)
+        payload["final"] = {
+            "pass_mark": bank.pass_mark,
+            "draw": [d.model_dump() for d in bank.draw],
+            "certificate_title": bank.certificate_title,
+            "course": COURSE_TITLE,
+            "chapters": [banks[d.bank].title for d in bank.draw],
+        }
+        payload["questions"] = pool
+    else:
+        payload["questions"] = [question_data(bank_id, q) for q in bank.questions]
+    return payload
+
+
+def progress_payload(banks: dict | None = None) -> dict:
+    """Chapter list for the progress overview on the start page."""
+    banks = banks if banks is not None else load_banks()
+    quizzes = []
+    for bank_id, bank in banks.items():
+        count = (sum(d.count for d in bank.draw) if isinstance(bank, FinalTest)
+                 else len(bank.questions))
+        quizzes.append({"id": bank_id, "title": bank.title, "chapter": bank.chapter,
+                        "total": count, "final": isinstance(bank, FinalTest)})
+    order = {"soziale-netzwerke": 0, "profil": 1, "netzwerke": 2, "nutzen": 3, "mitmachen": 4}
+    quizzes.sort(key=lambda q: (q["final"], order.get(q["id"], 99), q["id"]))
+    return {"kind": "progress", "id": "fortschritt", "quizzes": quizzes,
+            "texts": texts("common", "progress")}
+
+
+__all__ = ["quiz_payload", "progress_payload", "Bank"]

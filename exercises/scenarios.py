@@ -1,0 +1,58 @@
+"""Exercise scenarios: one YAML file per exercise, each checked by its exercise's model.
+
+An exercise ``foo-bar`` consists of
+- ``scenarios/foo-bar.yml``: its data, editable by instructors;
+- ``exercises/ex_foo_bar.py``: ``SCENARIO_MODEL`` (pydantic, see schema.Strict),
+  ``payload(scenario) -> dict`` for the front end, ``results(scenario, state) -> dict``
+  for Python readers, and optionally ``check(path, scenario, lines)`` for cross-field rules;
+- ``static/kurs-ex-foo-bar.js``: its front end (anywidget form);
+- a group ``ex_foo_bar`` in ``ui_text.yml`` with its interface strings.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from types import ModuleType
+
+from .errors import ContentError, ContentErrors
+from .loader import SCENARIOS_DIR, parse_file
+
+
+def exercise_module(exercise_id: str) -> ModuleType:
+    return importlib.import_module(f"exercises.ex_{exercise_id.replace('-', '_')}")
+
+
+def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:
+    """All scenarios by exercise id; raise with every error found."""
+    errors: list[ContentError] = []
+    result = {}
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            module = exercise_module(path.stem)
+        except ModuleNotFoundError:
+            errors.append(ContentError(path, f"Zu „{path.stem}“ gibt es keine Übung. Der Dateiname "
+                                             "muss der Kennung einer Übung entsprechen."))
+            continue
+        loaded, found = parse_file(path, module.SCENARIO_MODEL, "items")
+        errors.extend(found)
+        if loaded is not None:
+            if hasattr(module, "check"):
+                errors.extend(module.check(path, loaded.model, loaded.lines))
+            result[path.stem] = loaded.model
+    if errors:
+        raise ContentErrors(errors)
+    return result
+
+
+def load_scenario(exercise_id: str, directory: Path = SCENARIOS_DIR):
+    path = directory / f"{exercise_id}.yml"
+    if not path.exists():
+        raise ContentErrors([ContentError(path, f"Die Übung „{exercise_id}“ hat keine Datei.")])
+    module = exercise_module(exercise_id)
+    loaded, errors = parse_file(path, module.SCENARIO_MODEL, "items")
+    if loaded is not None and hasattr(module, "check"):
+        errors.extend(module.check(path, loaded.model, loaded.lines))
+    if errors:
+        raise ContentErrors(errors)
+    return loaded.model

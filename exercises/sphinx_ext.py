@@ -1,0 +1,130 @@
+"""Sphinx extension of the course: content checks, our page assets, privacy guard, downloads.
+
+Loaded through ``_config.yml`` (``sphinx.extra_extensions``).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .errors import ContentErrors
+from .frontend import STATIC_DIR
+
+logger = logging.getLogger(__name__)
+NOTEBOOK_DIR = "_notebooks"
+DOWNLOAD_LABEL = "Als Notebook herunterladen"
+
+
+def check_content(app: Sphinx) -> None:
+    """Fail the build, without a traceback, when a bank or scenario has errors."""
+    from .content import load_all_content
+
+    try:
+        load_all_content()
+    except ContentErrors as exc:
+        for error in exc.errors:
+            logger.error(str(error))
+        logger.error(exc.report().splitlines()[0] + " Der Kurs wurde nicht gebaut.")
+        sys.exit(1)
+
+
+def add_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC_DIR))
+
+
+class _ForeignResources(HTMLParser):
+    """Collects script, stylesheet, font, image, media and frame addresses on other hosts."""
+
+    TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
+            "video": "src", "embed": "src", "object": "data", "link": "href"}
+    LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "manifest"}
+
+    def __init__(self):
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        name = self.TAGS.get(tag)
+        if name is None:
+            return
+        if tag == "link" and not (set((attributes.get("rel") or "").split()) & self.LINK_RELS):
+            return
+        for candidate in [attributes.get(name) or "", *(attributes.get("srcset") or "").split(",")]:
+            url = candidate.strip().split(" ")[0]
+            if url.startswith("//") or urlparse(url).scheme in {"http", "https"}:
+                self.found.append(f"<{tag}> {url}")
+
+    def handle_data(self, data):
+        for url in re.findall(r"url\((['\"]?)((?:https?:)?//[^)'\"]+)\1\)", data):
+            self.found.append(f"CSS url() {url[1]}")
+
+
+def foreign_resources(html: str) -> list[str]:
+    parser = _ForeignResources()
+    parser.feed(html)
+    return parser.found
+
+
+def guard_privacy(app: Sphinx, exception) -> None:
+    """Warn for every page that would load a file from another host."""
+    if exception or app.builder.format != "html":
+        return
+    outdir = Path(app.outdir)
+    for page in sorted(outdir.rglob("*.html")):
+        for resource in foreign_resources(page.read_text(encoding="utf-8")):
+            logger.warning(
+                f"{page.relative_to(outdir)} lädt eine Datei von einem fremden Server: "
+                f"{resource}. Kursseiten dürfen nur Dateien der eigenen Website laden.",
+                type="kurs", subtype="privacy")
+
+
+def _notebook_docs(app: Sphinx) -> list[str]:
+    docs = []
+    for docname in app.env.found_docs:
+        path = Path(app.env.doc2path(docname))
+        if path.suffix == ".md" and path.read_text(encoding="utf-8").startswith("---\njupytext:"):
+            docs.append(docname)
+    return sorted(docs)
+
+
+def add_download_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if doctree is None or pagename not in _notebook_docs(app):
+        return
+    href = context["pathto"](f"{NOTEBOOK_DIR}/{pagename}.ipynb", 1)
+    filename = Path(pagename).name + ".ipynb"
+    context["body"] = (
+        f'<p class="kurs-download"><a href="{href}" download="{filename}">'
+        f"{DOWNLOAD_LABEL} (.ipynb)</a></p>\n" + context.get("body", "")
+    )
+
+
+def write_notebooks(app: Sphinx, exception) -> None:
+    """Each chapter as a notebook to download: the same cells, without outputs."""
+    if exception or app.builder.format != "html":
+        return
+    import jupytext
+
+    for docname in _notebook_docs(app):
+        notebook = jupytext.read(app.env.doc2path(docname))
+        target = Path(app.outdir, NOTEBOOK_DIR, f"{docname}.ipynb")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        jupytext.write(notebook, target, fmt="ipynb")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", add_static)
+    app.connect("builder-inited", check_content)
+    app.connect("html-page-context", add_download_link)
+    app.connect("build-finished", write_notebooks)
+    app.connect("build-finished", guard_privacy)
+    app.add_css_file("kurs.css")
+    app.add_js_file("kurs-host.js", type="module")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

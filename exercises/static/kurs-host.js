@@ -1,0 +1,93 @@
+// Runs the course's front-end modules in the published page, without a kernel.
+// Each root element carries its data as embedded JSON; a small in-page model stands in for
+// the notebook's widget model and keeps state in localStorage under one versioned key.
+const KEY = 'social-media-kurs:v1';
+let damaged = false;
+
+function readStore() {
+  let raw = null;
+  try { raw = window.localStorage.getItem(KEY); } catch (e) { return {version: 1, items: {}}; }
+  if (raw === null) return {version: 1, items: {}};
+  try {
+    const value = JSON.parse(raw);
+    if (value && value.version === 1 && value.items && typeof value.items === 'object'
+        && !Array.isArray(value.items)) return value;
+  } catch (e) { /* fall through: a damaged or foreign value is replaced */ }
+  damaged = true;
+  const fresh = {version: 1, items: {}};
+  writeStore(fresh);
+  return fresh;
+}
+
+function writeStore(store) {
+  try { window.localStorage.setItem(KEY, JSON.stringify(store)); } catch (e) { /* private mode */ }
+}
+
+const models = [];
+
+class PageModel {
+  constructor(key, data) {
+    this.key = key;
+    this.values = {data};
+    this.listeners = {};
+    models.push(this);
+  }
+
+  get(name) {
+    if (name !== 'state') return this.values[name];
+    const items = readStore().items;
+    if (this.key === null) return items;
+    const item = items[this.key];
+    return item && typeof item === 'object' && !Array.isArray(item) ? item : {};
+  }
+
+  set(name, value) { this.values[name] = value; }
+
+  save_changes() {
+    if (!('state' in this.values)) return;
+    const store = readStore();
+    if (this.key === null) store.items = this.values.state;
+    else store.items[this.key] = this.values.state;
+    delete this.values.state;
+    writeStore(store);
+    for (const other of models) if (other !== this) other.emit('change:state');
+  }
+
+  on(event, callback) { (this.listeners[event] ||= []).push(callback); }
+
+  off(event, callback) {
+    this.listeners[event] = (this.listeners[event] || []).filter((f) => f !== callback);
+  }
+
+  emit(event) { for (const f of this.listeners[event] || []) f(); }
+
+  send() {}
+}
+
+async function mount(root) {
+  const kind = root.dataset.kursKind;
+  const data = JSON.parse(root.querySelector('script.kurs-data').textContent);
+  const file = kind === 'exercise' ? `./kurs-ex-${data.id}.js` : `./kurs-${kind}.js`;
+  const module = await import(file);
+  const key = kind === 'progress' ? null : `${kind}:${data.id}`;
+  const view = document.createElement('div');
+  view.className = 'kurs-view';
+  const fallback = root.querySelector('.kurs-fallback');
+  if (fallback) fallback.hidden = true;
+  root.append(view);
+  module.default.render({model: new PageModel(key, data), el: view});
+  if (damaged && data.texts && data.texts.storage_reset) {
+    damaged = false;
+    view.prepend(Object.assign(document.createElement('p'),
+      {className: 'kurs-notice', textContent: data.texts.storage_reset}));
+  }
+  root.classList.add('is-ready');
+}
+
+window.addEventListener('storage', (event) => {
+  if (event.key === KEY) for (const model of models) model.emit('change:state');
+});
+
+for (const root of document.querySelectorAll('[data-kurs-kind]')) {
+  mount(root).catch((error) => { console.error('Kurs-Element konnte nicht starten', error); });
+}

@@ -1,0 +1,57 @@
+"""Live-notebook widgets: our ES modules hosted by anywidget, state kept in the progress file.
+
+Each widget also offers a ``text/html`` view, which the published book shows instead.
+"""
+
+from __future__ import annotations
+
+import anywidget
+import traitlets
+
+from . import progress
+from .frontend import bundle, css
+from .page_html import widget_html
+
+
+class KursWidget(anywidget.AnyWidget):
+    """Base: ``data`` is what the front end shows, ``state`` what the learner did."""
+
+    data = traitlets.Dict().tag(sync=True)
+    state = traitlets.Dict().tag(sync=True)
+    _css = traitlets.Unicode(css()).tag(sync=True)
+    module = "kurs-quiz.js"
+
+    def __init__(self, payload: dict, persist: bool = True, **kwargs):
+        self._esm = bundle(self.module)
+        super().__init__(data=payload, **kwargs)
+        self._persist = persist
+        self.key = f"{payload['kind']}:{payload['id']}"
+        if persist:
+            self.state = progress.load_item(self.key)
+        self.observe(self._on_state, names="state")
+
+    def _on_state(self, change) -> None:
+        if self._persist:
+            progress.save_item(self.key, dict(change["new"]))
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle_ = super()._repr_mimebundle_(**kwargs)
+        data = bundle_[0] if isinstance(bundle_, tuple) else bundle_
+        data["text/html"] = widget_html(self.data)
+        return bundle_
+
+
+class ProgressWidget(KursWidget):
+    """Progress of all quizzes; its state is the whole progress file's items."""
+
+    module = "kurs-progress.js"
+
+    def __init__(self, payload: dict, persist: bool = True, **kwargs):
+        super().__init__(payload, persist=False, **kwargs)
+        self._persist_all = persist
+        if persist:
+            self.state = progress.read_progress()["items"]
+
+    def _on_state(self, change) -> None:
+        if self._persist_all:
+            progress.save_all(dict(change["new"]))

@@ -1,0 +1,154 @@
+"""Shared fixtures: the course is built once per test session and served on 127.0.0.1.
+
+Browser tests drive Debian's Chromium (/usr/bin/chromium) through Playwright; a missing
+browser is an error, never a skip.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = Path(os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 "--disable-quic"]
+BUILD_ARGS = ["-W", "-n", "--keep-going"]
+JUPYTER_BOOK = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
+
+
+@dataclass
+class Build:
+    html: Path
+    log: str
+    returncode: int
+
+
+def copy_sources(target: Path) -> Path:
+    """A clean copy of what the book is built from (no earlier _build)."""
+    ignore = shutil.ignore_patterns("_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache",
+                                    ".ruff_cache", "kurs-fortschritt.json")
+    for name in ("_config.yml", "_toc.yml", "book", "exercises"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def build_book(source: Path, *extra: str) -> Build:
+    """Run the instructor's command, ``jupyter-book build``, on ``source``."""
+    env = {**os.environ, "PYTHONPATH": str(source)}
+    run = subprocess.run(
+        [JUPYTER_BOOK, "build", str(source), *BUILD_ARGS, *extra],
+        cwd=source, capture_output=True, text=True, env=env, timeout=900,
+    )
+    return Build(source / "_build" / "html", run.stdout + run.stderr, run.returncode)
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> Build:
+    """The whole course, built once with warnings as errors, shared by all tests."""
+    return build_book(copy_sources(tmp_path_factory.mktemp("kurs")))
+
+
+@pytest.fixture(scope="session")
+def built(book) -> Build:
+    assert book.returncode == 0, f"Der Kurs ließ sich nicht bauen:\n{book.log[-6000:]}"
+    return book
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built):
+    """The built HTML served on 127.0.0.1 (a free port), like any static web host."""
+    handler = functools.partial(_QuietHandler, directory=str(built.html))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium fehlt unter {CHROMIUM}: apt-get install -y chromium "
+                    "(die Browsertests werden nie übersprungen).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+class RecordingPage:
+    """Opens chapters in a fresh browser context and records every request it makes."""
+
+    def __init__(self, browser, site, **context_options):
+        self.site = site
+        self.context = browser.new_context(locale="de-DE", **context_options)
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("worker", lambda worker: self.requests.append(worker.url))
+
+    def open(self, docname: str):
+        self.page.goto(self.site + docname + ".html")
+        if self.page.locator("[data-kurs-kind]").count():
+            self.page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+        return self.page
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests
+                if urlparse(url).hostname not in {"127.0.0.1"} and not url.startswith("data:")]
+
+
+@pytest.fixture
+def recorder(browser, site):
+    recording = RecordingPage(browser, site)
+    yield recording
+    recording.context.close()
+
+
+@pytest.fixture
+def open_page(recorder):
+    """open_page("book/nutzen") → a Playwright page on that chapter, localStorage empty."""
+    return recorder.open
+
+
+@pytest.fixture(scope="session")
+def run_js(browser, site):
+    """run_js("kurs-grading.js", "grade", question, answer) → the JS function's result."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site + "book/index.html")
+
+    def call(module: str, function: str, *args):
+        return page.evaluate(
+            "async ([url, name, args]) => { const m = await import(url); return m[name](...args); }",
+            [f"{site}_static/{module}", function, list(args)],
+        )
+
+    yield call
+    context.close()
