@@ -102,6 +102,8 @@ def validation_errors(
     result = []
     for err in exc.errors():
         loc = _clean_loc(tuple(err["loc"]), item_key)
+        if err["type"] in {"union_tag_invalid", "union_tag_not_found"}:
+            loc = (*loc, "type")
         item_id, field_loc = _locate_item(data, loc)
         field = _field_label(field_loc) if field_loc else None
         result.append(

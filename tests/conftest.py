@@ -146,7 +146,7 @@ def run_js(browser, site):
 
     def call(module: str, function: str, *args):
         return page.evaluate(
-            "async ([url, name, args]) => { const m = await import(url); return m[name](...args); }",
+            "async ([url, name, args]) => (await import(url))[name](...args)",
             [f"{site}_static/{module}", function, list(args)],
         )
 
