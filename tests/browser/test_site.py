@@ -1,0 +1,63 @@
+"""The published site: private, accessible, usable on a phone and on paper."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from pages import toc_docnames
+
+PAGES = toc_docnames()
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+
+@pytest.mark.parametrize("docname", PAGES + ["search", "genindex"])
+def test_page_loads_nothing_from_another_host(open_page, recorder, docname):
+    page = open_page(docname)
+    page.wait_for_load_state("networkidle")
+    assert recorder.requests, "keine Anfrage aufgezeichnet"
+    assert recorder.foreign_requests() == [], f"{docname} lädt von fremden Servern"
+    assert recorder.errors == [], recorder.errors
+
+
+@pytest.mark.parametrize("docname", PAGES)
+def test_page_has_no_wcag_21_aa_violation(open_page, docname):
+    page = open_page(docname)
+    results = Axe().run(page, options=WCAG)
+    details = [f"{v['id']}: {v['help']} → {[n['target'] for n in v['nodes']][:3]}"
+               for v in results.response["violations"]]
+    assert details == [], "\n".join(details)
+
+
+def test_page_basics_lang_skip_link_and_visible_focus(open_page):
+    page = open_page("book/profil")
+    assert page.get_attribute("html", "lang") == "de"
+    page.keyboard.press("Tab")
+    skip = page.evaluate("[document.activeElement.textContent.trim(), document.activeElement.href]")
+    assert skip[0] == "Zum Hauptinhalt springen" and skip[1].endswith("#main-content")
+    check = page.locator('[data-quiz-id="profil"]').get_by_role("button", name="Prüfen")
+    check.focus()
+    outline = check.evaluate("el => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`")
+    assert outline.startswith("solid") and not outline.endswith(" 0px")
+
+
+@pytest.mark.parametrize("docname", PAGES)
+def test_phone_width_needs_no_horizontal_scrolling(browser, site, docname):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site}{docname}.html")
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    context.close()
+    assert overflow <= 0, f"{docname}: {overflow}px zu breit"
+
+
+def test_chapter_prints_without_navigation_and_quiz_chrome(open_page):
+    page = open_page("book/profil")
+    page.emulate_media(media="print")
+    assert not page.locator(".bd-sidebar-primary").is_visible()
+    assert not page.locator(".bd-header").first.is_visible()
+    quiz = page.locator('[data-quiz-id="profil"]')
+    assert quiz.locator("legend").first.is_visible()
+    assert not quiz.get_by_role("button", name="Prüfen").is_visible()

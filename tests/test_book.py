@@ -1,0 +1,110 @@
+"""The built course: complete, warning-free, every chapter shaped as a learner expects."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+import yaml
+from pages import CHAPTERS, REPO, read_page, toc_docnames
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+SEED_COVERAGE = yaml.safe_load((REPO / "tests/data/seed-coverage.yml").read_text("utf-8"))
+
+
+def test_build_finishes_without_any_warning(book):
+    log = ANSI.sub("", book.log)
+    warnings = [line for line in log.splitlines() if "WARNING" in line or "ERROR" in line]
+    assert book.returncode == 0 and warnings == [], "\n".join(warnings) or log[-3000:]
+
+
+@pytest.mark.parametrize("docname", toc_docnames())
+def test_every_toc_entry_became_a_page(built, docname):
+    page = read_page(built.html, docname)
+    assert [tag for tag, _ in page.headings].count("h1") == 1
+    assert '<html lang="de"' in (built.html / f"{docname}.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("docname", CHAPTERS)
+def test_chapter_has_goals_figure_with_alt_text_and_summary(built, docname):
+    page = read_page(built.html, docname)
+    assert "lernziele" in page.classes, "Lernziele fehlen"
+    assert any(text == "Das Wichtigste in Kürze" for tag, text in page.headings if tag == "h2")
+    content_images = [img for img in page.images if "_images/" in (img.get("src") or "")]
+    assert content_images, "kein Bild oder Diagramm"
+    for image in page.images:
+        assert (image.get("alt") or "").strip(), f"Bild ohne Alternativtext: {image.get('src')}"
+
+
+@pytest.mark.parametrize("docname", toc_docnames() + ["search", "genindex"])
+def test_internal_links_resolve(built, docname):
+    page = read_page(built.html, docname)
+    here = (built.html / f"{docname}.html").parent
+    for href in page.links:
+        parsed = urlparse(href)
+        if parsed.scheme or href.startswith(("mailto:", "javascript:")):
+            continue
+        target = (here / unquote(parsed.path)).resolve() if parsed.path else \
+            built.html / f"{docname}.html"
+        assert target.exists(), f"{docname}: Link ins Leere: {href}"
+        if parsed.fragment and target.suffix == ".html":
+            ids = read_page(target.parent, target.stem).ids
+            assert parsed.fragment in ids, f"{docname}: Sprungziel fehlt: {href}"
+
+
+@pytest.mark.parametrize("entry", SEED_COVERAGE, ids=lambda e: e["heading"][:40])
+def test_seed_statement_is_treated_in_its_section(entry):
+    text = (REPO / entry["file"]).read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)
+    matches = [s for s in sections if s.splitlines()[0].strip() == entry["heading"]]
+    assert matches, f"Abschnitt „{entry['heading']}“ fehlt in {entry['file']}"
+    section = matches[0].lower()
+    for keyword in entry["keywords"]:
+        assert keyword in section, f"„{keyword}“ fehlt im Abschnitt „{entry['heading']}“"
+
+
+FIGURE = re.compile(r"\d+(,\d+)?\s?%|\d+(,\d+)?\s(Millionen|Milliarden)")
+YEAR = re.compile(r"\b(19[2-9]\d|20[0-2]\d)\b")
+
+
+def prose_lines(path: Path):
+    """Prose of a chapter: no front matter, no code cells, no directive options."""
+    in_code = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code or line.startswith((":", "---")) or not line.strip():
+            continue
+        yield number, line
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "book").glob("*.md")), ids=lambda p: p.name)
+def test_every_figure_in_the_text_names_source_and_year(path):
+    missing = [f"{path.name}:{number}: {line.strip()[:90]}"
+               for number, line in prose_lines(path)
+               if FIGURE.search(line) and not YEAR.search(line)]
+    assert not missing, "Zahlen ohne Quelle und Jahr:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("docname", [d for d in CHAPTERS if d != "book/fuer-lehrende"])
+def test_chapter_offers_its_notebook_for_download(built, docname):
+    page = read_page(built.html, docname)
+    links = [href for href in page.links if href.endswith(".ipynb")]
+    assert len(links) == 1
+    notebook = json.loads(((built.html / docname).parent / links[0]).read_text(encoding="utf-8"))
+    assert notebook["nbformat"] == 4
+    sources = "".join("".join(cell["source"]) for cell in notebook["cells"])
+    assert "from exercises import" in sources
+
+
+def test_rebuild_without_changes_executes_nothing(built):
+    from conftest import build_book
+
+    again = build_book(built.html.parents[1])
+    log = ANSI.sub("", again.log)
+    assert again.returncode == 0
+    assert "Executing" not in log, [line for line in log.splitlines() if "Executing" in line]
