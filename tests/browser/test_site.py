@@ -37,7 +37,8 @@ def test_page_basics_lang_skip_link_and_visible_focus(open_page):
     assert skip[0] == "Zum Hauptinhalt springen" and skip[1].endswith("#main-content")
     check = page.locator('[data-quiz-id="profil"]').get_by_role("button", name="Prüfen")
     check.focus()
-    outline = check.evaluate("el => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`")
+    style = check.evaluate("el => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineWidth]")
+    outline = " ".join(style)
     assert outline.startswith("solid") and not outline.endswith(" 0px")
 
 
