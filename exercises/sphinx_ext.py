@@ -106,6 +106,24 @@ def add_download_link(app: Sphinx, pagename, templatename, context, doctree) -> 
     )
 
 
+def drop_unused_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Jupyter Book always adds Thebe, which points at a CDN and declares its globals twice.
+
+    With live code off (``launch_buttons.thebe: false``) none of it is needed.
+    """
+    if app.config.html_theme_options.get("launch_buttons", {}).get("thebe"):
+        return
+    context["script_files"] = [
+        script for script in context.get("script_files", [])
+        if "thebe" not in str(getattr(script, "filename", script) or "").lower()
+        and "THEBE_JS_URL" not in str(getattr(script, "attributes", {}).get("body", ""))
+    ]
+    context["css_files"] = [
+        css for css in context.get("css_files", [])
+        if "thebe" not in str(getattr(css, "filename", css) or "").lower()
+    ]
+
+
 def write_notebooks(app: Sphinx, exception) -> None:
     """Each chapter as a notebook to download: the same cells, without outputs."""
     if exception or app.builder.format != "html":
@@ -123,6 +141,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_static)
     app.connect("builder-inited", check_content)
     app.connect("html-page-context", add_download_link)
+    app.connect("html-page-context", drop_unused_thebe, priority=900)
     app.connect("build-finished", write_notebooks)
     app.connect("build-finished", guard_privacy)
     app.add_css_file("kurs.css")
