@@ -62,6 +62,8 @@ def _german_message(err: dict) -> str:
         if isinstance(value, str):
             return "Darf nicht leer sein."
         return f"Zu wenige Einträge: mindestens {ctx.get('min_length')} nötig."
+    if kind == "string_too_short":
+        return f"Zu kurz: mindestens {ctx.get('min_length')} Zeichen."
     if kind == "string_too_long":
         return f"Zu lang: höchstens {ctx.get('max_length')} Zeichen."
     return messages.get(kind, err["msg"])

@@ -379,7 +379,7 @@ function render({model, el}) {
       ? h('p', {className: 'kurs-intro'}, fmt(T.intro, {count: questions.length,
         percent: Math.round(100 * data.final.pass_mark)}))
       : null;
-    root.replaceChildren(
+    root.replaceChildren(...[
       intro,
       h('ol', {className: 'kurs-questions'}, questions.map((q, i) => h('li', {}, questionBlock(q, i + 1)))),
       h('div', {className: 'kurs-actions'},
@@ -388,7 +388,7 @@ function render({model, el}) {
           data.final ? T.new_attempt : T.retry)),
       h('div', {className: 'kurs-result'}),
       live,
-      h('p', {className: 'kurs-small'}, T.saved_note));
+      h('p', {className: 'kurs-small'}, T.saved_note)].filter(Boolean));
     saveState(model, state);
     updateFeedback();
   }

@@ -1,0 +1,197 @@
+"""Exercise "mitmachen-check" in the published page: parity with Python, keyboard use, storage,
+printing only the checklist."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from exercises import readiness
+from exercises.ex_mitmachen_check import data_of
+from exercises.scenarios import load_scenario
+from exercises.texts import texts
+
+pytestmark = pytest.mark.browser
+
+MODULE = "kurs-ex-mitmachen-check.js"
+CHAPTER = "book/mitmachen"
+VECTOR_FILE = Path(__file__).resolve().parents[1] / "data" / "vectors-mitmachen-check.yml"
+VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))
+
+
+def camel(name: str) -> str:
+    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
+
+
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
+                                                enumerate(VECTORS)])
+def test_js_logic_matches_vector(run_js, case):
+    assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
+
+
+STATES = [
+    {},
+    {"goals": ["personal"], "audience": "b2c", "ages": ["14-29"], "industry": "handwerk",
+     "hours": "2"},
+    {"goals": ["fachwissen"], "audience": "b2b", "industry": "it", "hours": "70",
+     "impressum": "nein", "criticism": "loeschen", "guidelines": "in-arbeit"},
+    {"goals": ["bekanntheit", "verkauf", "image"], "audience": "beides", "ages": ["50-69"],
+     "industry": "gastgewerbe", "hours": "12,5", "impressum": "unklar", "criticism": "spontan"},
+    {"goals": ["image"], "hours": 1},
+    {"hours": "x", "goals": "kaputt", "audience": ["b2b"]},
+]
+
+
+def test_js_assesses_and_describes_the_course_scenario_like_python(run_js):
+    data = data_of(load_scenario("mitmachen-check"))
+    group = texts("common", "ex_mitmachen_check")
+    for state in STATES:
+        result = run_js(MODULE, "assess", data, state)
+        assert result == readiness.assess(data, state)
+        assert run_js(MODULE, "describe", result, data, group) == readiness.describe(
+            readiness.assess(data, state), data, group)
+
+
+# --- the page, operated with the keyboard ------------------------------------------------------
+
+def exercise_root(page):
+    return page.locator('[data-exercise-id="mitmachen-check"]')
+
+
+def reload(page):
+    page.reload()
+    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+
+
+def press_on(page, locator, key: str = "Space"):
+    locator.focus()
+    page.keyboard.press(key)
+
+
+def choose(page, select, label: str):
+    """A closed select changes with the arrow keys; walk until ``label`` is selected."""
+    select.focus()
+    page.keyboard.press("Home")
+    for _ in range(20):
+        if select.evaluate("s => s.options[s.selectedIndex].text") == label:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{label} not reached")
+
+
+def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page, recorder):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    expect(root.locator("[data-recommendation]")).to_have_text(
+        "Noch keine Empfehlung: Beantworten Sie zuerst die Fragen zu Ihren Zielen und Ihrer "
+        "Zielgruppe.")
+    goal = root.get_by_label("Fachwissen zeigen")
+    press_on(page, goal)
+    expect(goal).to_be_checked()
+    expect(goal).to_be_focused()
+    b2b = root.get_by_label("Geschäftskunden (B2B)")
+    press_on(page, b2b)
+    expect(b2b).to_be_checked()
+    choose(page, root.get_by_label("Ihre Branche"), "IT und Kommunikation")
+    expect(root.locator("[data-industry]")).to_contain_text("77 %")
+    expect(root.locator("[data-industry]")).to_contain_text("(Destatis, 2020)")
+    hours = root.get_by_label("Stunden pro Woche für Social Media")
+    hours.focus()
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    expect(root.locator("[data-recommendation]")).to_have_text(
+        "Unsere Empfehlung: Starten Sie mit LinkedIn.")
+    expect(root.get_by_role("status")).to_contain_text("Starten Sie mit LinkedIn")
+    linkedin = root.locator('[data-platform="linkedin"]')
+    expect(linkedin).to_contain_text("empfohlen")
+    expect(linkedin).to_contain_text("Dafür: Ihre Zielgruppe sind Geschäftskunden")
+    expect(linkedin).to_contain_text("(LinkedIn, Sekundärquelle, 2023)")
+    expect(linkedin).to_contain_text("7 % (ARD/ZDF-Onlinestudie, 2023)")
+    expect(root.locator("[data-platform]").first).to_have_attribute("data-platform", "linkedin")
+    expect(root.locator('[data-platform="youtube"]')).to_contain_text("Dagegen:")
+
+    press_on(page, root.get_by_label("Nein, noch nicht"))
+    press_on(page, root.get_by_label("Kritische Kommentare löschen wir"))
+    steps = root.locator("[data-preparations] li")
+    expect(steps.first).to_contain_text("Impressum vor dem Start")
+    expect(root.locator("[data-preparations]")).to_contain_text("Eskalationsplan für Kritik")
+    expect(root.locator("[data-preparations]")).to_contain_text(
+        "Nur eine Plattform: 3 Stunden pro Woche reichen für eine Plattform")
+
+    reload(page)
+    root = exercise_root(page)
+    expect(root.get_by_label("Fachwissen zeigen")).to_be_checked()
+    expect(root.get_by_label("Geschäftskunden (B2B)")).to_be_checked()
+    expect(root.get_by_label("Ihre Branche")).to_have_value("it")
+    expect(root.get_by_label("Stunden pro Woche für Social Media")).to_have_value("3")
+    expect(root.get_by_label("Nein, noch nicht")).to_be_checked()
+    expect(root.locator("[data-recommendation]")).to_have_text(
+        "Unsere Empfehlung: Starten Sie mit LinkedIn.")
+    assert recorder.errors == []
+    assert recorder.foreign_requests() == []
+
+
+def test_hours_out_of_range_get_a_hint_next_to_the_field(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    hours = root.get_by_label("Stunden pro Woche für Social Media")
+    hint = root.locator('[data-hint-for="hours"]')
+    for typed, text in (("70", "Bitte geben Sie höchstens 60 ein."),
+                        ("-1", "nicht negativ"), ("drei", "als Zahl")):
+        hours.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+        expect(hint).to_contain_text(text)
+        expect(hours).to_have_attribute("aria-invalid", "true")
+        assert hint.get_attribute("id") in hours.get_attribute("aria-describedby").split()
+        expect(hours).to_be_focused()
+        expect(root.get_by_role("status")).to_contain_text(text)
+    hours.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2,5")
+    page.keyboard.press("Enter")
+    expect(hint).to_be_hidden()
+    expect(hours).to_have_attribute("aria-invalid", "false")
+    expect(root.locator("[data-capacity]")).to_contain_text("Bei 2,5 Stunden pro Woche")
+
+
+def test_print_button_prints_only_the_checklist(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    press_on(page, root.get_by_label("Privatkundschaft (B2C)"))
+    page.evaluate("window.print = () => { window.__printed = "
+                  "document.querySelector('.kurs-print-target')?.dataset.checklist ?? null; }")
+    button = root.get_by_role("button", name="Checkliste drucken")
+    press_on(page, button, "Enter")
+    assert page.evaluate("window.__printed") == ""
+    expect(button).to_be_focused()
+    page.emulate_media(media="print")
+    checklist = root.locator("[data-checklist]")
+    expect(checklist).to_be_visible()
+    expect(checklist).to_contain_text("Checkliste: Start in sozialen Medien")
+    expect(checklist).to_contain_text("Plattformen: Instagram")
+    expect(checklist).to_contain_text("Redaktionsplan")
+    expect(root.locator("[data-recommendation]")).not_to_be_visible()
+    expect(root.get_by_label("Privatkundschaft (B2C)")).not_to_be_visible()
+    expect(button).not_to_be_visible()
+
+
+def test_reset_and_narrow_screen(open_page):
+    page = open_page(CHAPTER)
+    page.set_viewport_size({"width": 360, "height": 800})
+    root = exercise_root(page)
+    press_on(page, root.get_by_label("Personal und Auszubildende gewinnen"))
+    press_on(page, root.get_by_label("14 bis 29 Jahre"))
+    expect(root.locator('[data-platform="tiktok"]')).to_contain_text("92 %")
+    assert root.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    reset = root.get_by_role("button", name="Zurücksetzen")
+    press_on(page, reset, "Enter")
+    expect(root.get_by_label("14 bis 29 Jahre")).not_to_be_checked()
+    expect(reset).to_be_focused()
+    expect(root.get_by_role("status")).to_contain_text("Alle Antworten sind gelöscht.")
