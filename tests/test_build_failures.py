@@ -69,3 +69,4 @@ def test_cell_that_raises(tiny_book):
         HEADER + "# Start\n\n```{code-cell} ipython3\nraise ValueError('kaputt')\n```\n",
         encoding="utf-8")
     assert_clean_failure(build_book(tiny_book), "index")
+
