@@ -73,12 +73,17 @@ export function today() {
   return new Date().toLocaleDateString('de-DE', {day: 'numeric', month: 'long', year: 'numeric'});
 }
 
+// Print one part alone: a copy goes into a top-level sheet, everything else is not printed
+// (hiding in place would keep the page's height and print empty pages).
 export function printPart(part) {
+  const copy = part.cloneNode(true);
+  copy.classList.add('kurs-print-target');
+  const sheet = h('div', {className: 'kurs-print-sheet'}, copy);
+  document.body.append(sheet);
   document.body.classList.add('kurs-printing');
-  part.classList.add('kurs-print-target');
   const done = () => {
+    sheet.remove();
     document.body.classList.remove('kurs-printing');
-    part.classList.remove('kurs-print-target');
     window.removeEventListener('afterprint', done);
   };
   window.addEventListener('afterprint', done);

@@ -110,7 +110,12 @@ function render({model, el}) {
       inputmode: question.type === 'numeric' ? 'decimal' : null,
       value: typeof state.answers[question.id] === 'string' ? state.answers[question.id] : '',
       onchange: (event) => setAnswer(question, event.target.value),
-      onkeydown: (event) => { if (event.key === 'Enter') { event.preventDefault(); check(); } }});
+      onkeydown: (event) => {
+        if (event.key !== 'Enter') return;
+        event.preventDefault();
+        setAnswer(question, event.target.value);
+        check();
+      }});
     return h('p', {className: 'kurs-text-answer'}, h('label', {for: id}, T.answer_field), ' ',
       input, unit);
   }

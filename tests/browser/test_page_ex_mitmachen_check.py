@@ -171,7 +171,7 @@ def test_print_button_prints_only_the_checklist(open_page):
     assert page.evaluate("window.__printed") == ""
     expect(button).to_be_focused()
     page.emulate_media(media="print")
-    checklist = root.locator("[data-checklist]")
+    checklist = page.locator(".kurs-print-sheet [data-checklist]")
     expect(checklist).to_be_visible()
     expect(checklist).to_contain_text("Checkliste: Start in sozialen Medien")
     expect(checklist).to_contain_text("Plattformen: Instagram")
