@@ -70,3 +70,30 @@ def test_cell_that_raises(tiny_book):
         encoding="utf-8")
     assert_clean_failure(build_book(tiny_book), "index")
 
+
+
+def test_launch_button_appears_only_with_a_hub_address(tiny_book):
+    (tiny_book / "book" / "index.md").write_text(
+        HEADER + "# Start\n\n```{code-cell} ipython3\n1 + 1\n```\n", encoding="utf-8")
+    plain = build_book(tiny_book)
+    assert plain.returncode == 0, plain.log[-2000:]
+    assert "user-redirect" not in (plain.html / "book" / "index.html").read_text("utf-8")
+    config = tiny_book / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8")
+                      .replace('jupyterhub_url: ""', 'jupyterhub_url: "https://hub.example.org"')
+                      .replace('\n  url: ""', '\n  url: "https://github.com/kurs/social-media"'),
+                      encoding="utf-8")
+    shutil.rmtree(tiny_book / "_build")
+    with_hub = build_book(tiny_book)
+    page = (with_hub.html / "book" / "index.html").read_text(encoding="utf-8")
+    assert with_hub.returncode == 0, with_hub.log[-2000:]
+    assert "https://hub.example.org/hub/user-redirect/git-pull?repo=" in page
+    assert "urlpath=lab/tree/social-media/book/index.md" in page
+
+
+def test_page_that_loads_from_another_host_fails_the_strict_build(tiny_book):
+    (tiny_book / "book" / "index.md").write_text(
+        HEADER + '# Start\n\n<img src="https://cdn.example.org/logo.png" alt="Logo">\n',
+        encoding="utf-8")
+    assert_clean_failure(build_book(tiny_book), "lädt eine Datei von einem fremden Server",
+                         "https://cdn.example.org/logo.png")
