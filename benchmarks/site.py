@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_book, copy_sources  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, QuietHandler, build_book, copy_sources  # noqa: E402
 from pages import toc_docnames  # noqa: E402
 
 DATA = re.compile(r'<script type="application/json" class="kurs-data">.*?</script>', re.S)
@@ -27,8 +27,7 @@ BUDGET = 100 * 1024
 
 
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

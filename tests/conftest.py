@@ -70,7 +70,7 @@ def built(book) -> Build:
     return book
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
@@ -78,7 +78,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site(built):
     """The built HTML served on 127.0.0.1 (a free port), like any static web host."""
-    handler = functools.partial(_QuietHandler, directory=str(built.html))
+    handler = functools.partial(QuietHandler, directory=str(built.html))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
