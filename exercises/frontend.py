@@ -7,6 +7,7 @@ from functools import cache
 from pathlib import Path
 
 STATIC_DIR = Path(__file__).parent / "static"
+_EXPORT = re.compile(r"^export (?=(async )?(function|const|let|class)\b)", re.M)
 _IMPORT = re.compile(r"^import\s*\{[^}]*\}\s*from\s*'\./(kurs-[\w-]+\.js)';\s*$", re.M)
 
 
@@ -31,7 +32,8 @@ def bundle(name: str) -> str:
     for module in seen:
         source = _IMPORT.sub("", (STATIC_DIR / module).read_text(encoding="utf-8"))
         if module != name:
-            source = source.replace("export default", "const _unused_default =")
+            # Inlined modules stay private to the bundle; the entry module re-exports what it needs.
+            source = _EXPORT.sub("", source).replace("export default", "const _unused_default =")
         parts.append(f"// --- {module}\n{source}")
     return "\n".join(parts)
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .learner_numbers import parse_number
+
 CORRECT, WRONG, EMPTY, INVALID = "correct", "wrong", "empty", "invalid"
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def normalize_text(value: str) -> str:
@@ -24,18 +24,6 @@ def normalize_text(value: str) -> str:
     text = unicodedata.normalize("NFC", value).strip().lower().translate(_UMLAUTS)
     text = re.sub(r"\s+", " ", text)
     return re.sub(r"[.!?;,:]+$", "", text).strip()
-
-
-def parse_number(value: str) -> float | None:
-    """Read a number as a German learner types it: "4,5", "1.234,5", "5 %", "4.5"."""
-    text = str(value).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.match(text):
-        text = text.replace(".", "")
-    if not _NUMBER.match(text):
-        return None
-    return float(text)
 
 
 def grade(question: dict, answer) -> str:

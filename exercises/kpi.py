@@ -20,12 +20,12 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+# parse_number stays importable from here: the calculator's shared vectors name it.
+from .learner_numbers import parse_number, read_number  # noqa: F401
+
 FIELDS = ("likes", "comments", "shares", "followers_start", "followers_end", "reach",
           "impressions", "mentions_own", "mentions_other")
 
-NOT_A_NUMBER = "not_a_number"
-NEGATIVE = "negative"
-NOT_WHOLE = "not_whole"
 REACH_ABOVE_IMPRESSIONS = "reach_above_impressions"
 OWN_ABOVE_TOTAL = "own_above_total"
 ZERO_FOLLOWERS = "zero_followers"
@@ -36,44 +36,9 @@ OK, MISSING, INVALID = "ok", "missing", "invalid"
 FOLLOWER_BASES = ("start", "end")
 MENTION_BASES = ("competitors", "total")
 
-_THOUSANDS = re.compile(r"-?[0-9]{1,3}(\.[0-9]{3})+")
-_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
-
-
-def parse_number(text: str) -> float | None:
-    """A number as a German learner types it: "1.500", "4,5", "1.234,5", "4.5", "−3"."""
-    text = text.strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
-    text = text.replace("\u2212", "-")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
-    elif _THOUSANDS.fullmatch(text):
-        text = text.replace(".", "")
-    if not _NUMBER.fullmatch(text):
-        return None
-    return float(text)
-
-
 def parse_count(raw) -> dict:
     """{"value": int or None, "error": code or None}; empty input is neither value nor error."""
-    if raw is None:
-        return {"value": None, "error": None}
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        return {"value": None, "error": NOT_A_NUMBER}
-    if isinstance(raw, str):
-        if raw.strip() == "":
-            return {"value": None, "error": None}
-        number = parse_number(raw)
-        if number is None:
-            return {"value": None, "error": NOT_A_NUMBER}
-    else:
-        number = float(raw)
-        if not math.isfinite(number):
-            return {"value": None, "error": NOT_A_NUMBER}
-    if number < 0:
-        return {"value": None, "error": NEGATIVE}
-    if number != math.floor(number):
-        return {"value": None, "error": NOT_WHOLE}
-    return {"value": int(number), "error": None}
+    return read_number(raw, whole=True)
 
 
 def options_of(options: dict | None) -> dict:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import math
 
-from .kpi import fill, format_number, parse_number
+from .kpi import fill, format_number
+from .learner_numbers import read_number
 
 QUESTIONS = ("goals", "audience", "ages", "industry", "hours", "guidelines", "impressum",
              "criticism")
@@ -28,32 +29,11 @@ SINGLE = {"audience": "audiences", "industry": "industries", "guidelines": "guid
 CONDITIONS = ("goals_any", "ages_any", "audience", "industry", "guidelines", "impressum",
               "criticism", "hours_below", "hours_at_least", "unanswered")
 
-NOT_A_NUMBER = "not_a_number"
-NEGATIVE = "negative"
-TOO_HIGH = "too_high"
 
 
 def parse_hours(raw, maximum: float) -> dict:
     """{"value": float or None, "error": code or None}; empty input is neither."""
-    if raw is None:
-        return {"value": None, "error": None}
-    if isinstance(raw, bool) or not isinstance(raw, int | float | str):
-        return {"value": None, "error": NOT_A_NUMBER}
-    if isinstance(raw, str):
-        if raw.strip() == "":
-            return {"value": None, "error": None}
-        number = parse_number(raw)
-        if number is None:
-            return {"value": None, "error": NOT_A_NUMBER}
-    else:
-        number = float(raw)
-        if not math.isfinite(number):
-            return {"value": None, "error": NOT_A_NUMBER}
-    if number < 0:
-        return {"value": None, "error": NEGATIVE}
-    if number > maximum:
-        return {"value": None, "error": TOO_HIGH}
-    return {"value": number, "error": None}
+    return read_number(raw, maximum=maximum)
 
 
 def normalize(data: dict, state: dict) -> dict:

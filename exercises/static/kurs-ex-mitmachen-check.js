@@ -2,6 +2,9 @@
 // The named exports are the twin of exercises/readiness.py; shared vectors in
 // tests/data/vectors-mitmachen-check.yml keep both sides equal.
 import {announce, fmt, h, isObject, num, printPart, safeState, saveState, uid} from './kurs-common.js';
+import {parseNumber, readNumber} from './kurs-numbers.js';
+
+export {parseNumber};
 
 export const QUESTIONS = ['goals', 'audience', 'ages', 'industry', 'hours', 'guidelines', 'impressum',
   'criticism'];
@@ -9,30 +12,9 @@ const MULTIPLE = {goals: 'goals', ages: 'ages'};
 const SINGLE = {audience: 'audiences', industry: 'industries', guidelines: 'guidelines',
   impressum: 'impressum', criticism: 'criticism'};
 
-export function parseNumber(value) {
-  let text = String(value).trim().replace(/[\u00a0\u202f ]/g, '').replace(/\u2212/g, '-');
-  if (text.includes(',')) text = text.replace(/\./g, '').replace(/,/g, '.');
-  else if (/^-?[0-9]{1,3}(\.[0-9]{3})+$/.test(text)) text = text.replace(/\./g, '');
-  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(text)) return null;
-  return Number(text);
-}
 
 export function parseHours(raw, maximum) {
-  if (raw === null || raw === undefined) return {value: null, error: null};
-  let number;
-  if (typeof raw === 'string') {
-    if (raw.trim() === '') return {value: null, error: null};
-    number = parseNumber(raw);
-    if (number === null) return {value: null, error: 'not_a_number'};
-  } else if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return {value: null, error: 'not_a_number'};
-    number = raw;
-  } else {
-    return {value: null, error: 'not_a_number'};
-  }
-  if (number < 0) return {value: null, error: 'negative'};
-  if (number > maximum) return {value: null, error: 'too_high'};
-  return {value: number, error: null};
+  return readNumber(raw, {maximum});
 }
 
 export function normalize(data, stateInput) {

@@ -2,6 +2,9 @@
 // The named exports are the twin of exercises/kpi.py; shared vectors in
 // tests/data/vectors-nutzen-rechner.yml keep both sides equal.
 import {announce, fmt, h, isObject, num, safeState, saveState, uid} from './kurs-common.js';
+import {parseNumber, readNumber} from './kurs-numbers.js';
+
+export {parseNumber};
 
 export const FIELDS = ['likes', 'comments', 'shares', 'followers_start', 'followers_end', 'reach',
   'impressions', 'mentions_own', 'mentions_other'];
@@ -10,30 +13,9 @@ export const KPI_KEYS = ['engagement_followers', 'engagement_reach', 'follower_g
 const FOLLOWER_BASES = ['start', 'end'];
 const MENTION_BASES = ['competitors', 'total'];
 
-export function parseNumber(value) {
-  let text = String(value).trim().replace(/[\u00a0\u202f ]/g, '').replace(/\u2212/g, '-');
-  if (text.includes(',')) text = text.replace(/\./g, '').replace(/,/g, '.');
-  else if (/^-?[0-9]{1,3}(\.[0-9]{3})+$/.test(text)) text = text.replace(/\./g, '');
-  if (!/^-?[0-9]+(\.[0-9]+)?$/.test(text)) return null;
-  return Number(text);
-}
 
 export function parseCount(raw) {
-  if (raw === null || raw === undefined) return {value: null, error: null};
-  let number;
-  if (typeof raw === 'string') {
-    if (raw.trim() === '') return {value: null, error: null};
-    number = parseNumber(raw);
-    if (number === null) return {value: null, error: 'not_a_number'};
-  } else if (typeof raw === 'number') {
-    if (!Number.isFinite(raw)) return {value: null, error: 'not_a_number'};
-    number = raw;
-  } else {
-    return {value: null, error: 'not_a_number'};
-  }
-  if (number < 0) return {value: null, error: 'negative'};
-  if (number !== Math.floor(number)) return {value: null, error: 'not_whole'};
-  return {value: number, error: null};
+  return readNumber(raw, {whole: true});
 }
 
 export function optionsOf(options) {

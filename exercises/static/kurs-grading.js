@@ -1,5 +1,6 @@
 // Grading of every question type; the twin of exercises/grading.py.
 // Shared vectors (tests/data/grading-vectors.yml) run against both.
+import {parseNumber} from './kurs-numbers.js';
 
 export const CORRECT = 'correct';
 export const WRONG = 'wrong';
@@ -14,13 +15,6 @@ export function normalizeText(value) {
   return text.replace(/[.!?;,:]+$/, '').trim();
 }
 
-export function parseNumber(value) {
-  let text = String(value).trim().replace(/[\u00a0 ]/g, '').replace(/%$/, '');
-  if (text.includes(',')) text = text.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(text)) text = text.replace(/\./g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(text)) return null;
-  return Number(text);
-}
 
 function isEmpty(answer) {
   if (answer === null || answer === undefined || answer === '') return true;
