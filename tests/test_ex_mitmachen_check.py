@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from exercise_vectors import load_vectors
 
 from exercises import exercise, readiness
 from exercises.errors import ContentErrors
@@ -22,8 +22,7 @@ EXERCISE = "mitmachen-check"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
 JS_FILE = REPO / "exercises" / "static" / "kurs-ex-mitmachen-check.js"
-VECTOR_FILE = Path(__file__).parent / "data" / "vectors-mitmachen-check.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))
+VECTORS = load_vectors("mitmachen-check")
 
 STEUERBUERO = {"goals": ["fachwissen", "kundenservice"], "audience": "b2b",
                "ages": ["30-49", "50-69"], "industry": "dienstleistung", "hours": "2",

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from exercise_vectors import close
 
 from exercises import exercise
 from exercises import network_lab as lab
@@ -22,19 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 VECTORS = ROOT / "tests" / "data" / "vectors-netzwerk-labor.yml"
 JS = ROOT / "exercises" / "static" / "kurs-ex-netzwerk-labor.js"
 SCENARIO_FILE = SCENARIOS_DIR / "netzwerk-labor.yml"
-
-
-def close(got, expected) -> bool:
-    """Equal, with numbers compared to 1e-6 (as in the JavaScript side)."""
-    if isinstance(got, bool) or isinstance(expected, bool):
-        return got == expected
-    if isinstance(got, int | float) and isinstance(expected, int | float):
-        return math.isclose(got, expected, abs_tol=1e-6)
-    if isinstance(got, dict) and isinstance(expected, dict):
-        return got.keys() == expected.keys() and all(close(got[k], expected[k]) for k in got)
-    if isinstance(got, list) and isinstance(expected, list):
-        return len(got) == len(expected) and all(map(close, got, expected))
-    return got == expected
 
 
 @pytest.fixture(scope="module")

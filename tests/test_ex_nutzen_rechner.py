@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from exercise_vectors import close, load_vectors
 
 from exercises import exercise, kpi
 from exercises.errors import ContentErrors
@@ -24,26 +23,11 @@ EXERCISE = "nutzen-rechner"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
 JS_FILE = REPO / "exercises" / "static" / "kurs-ex-nutzen-rechner.js"
-VECTOR_FILE = Path(__file__).parent / "data" / "vectors-nutzen-rechner.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))
+VECTORS = load_vectors("nutzen-rechner")
 
 BAECKEREI = {"likes": "45", "comments": "12", "shares": "3", "followers_start": "1.500",
              "followers_end": "1590", "reach": "2.400", "impressions": "3600",
              "mentions_own": "30", "mentions_other": "170"}
-
-
-def close(got, expected) -> bool:
-    """Equal, with a tolerance of 1e-9 for numbers (also inside lists and dicts)."""
-    if isinstance(expected, dict):
-        return isinstance(got, dict) and got.keys() == expected.keys() and all(
-            close(got[k], expected[k]) for k in expected)
-    if isinstance(expected, list):
-        return isinstance(got, list) and len(got) == len(expected) and all(
-            close(g, e) for g, e in zip(got, expected, strict=True))
-    if isinstance(expected, float | int) and not isinstance(expected, bool) \
-            and isinstance(got, float | int) and not isinstance(got, bool):
-        return math.isclose(got, expected, abs_tol=1e-9)
-    return got == expected
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
+from exercise_vectors import load_vectors
 
 from exercises import exercise
 from exercises import profile_rules as rules
@@ -24,8 +24,7 @@ EXERCISE = "profil-baukasten"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
 JS_FILE = REPO / "exercises" / "static" / "kurs-ex-profil-baukasten.js"
-VECTOR_FILE = Path(__file__).parent / "data" / "vectors-profil-baukasten.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))["cases"]
+VECTORS = load_vectors("profil-baukasten")
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,9 @@ printing only the checklist."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-import yaml
+from exercise_vectors import camel, load_vectors, reload
+from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
 
 from exercises import readiness
@@ -18,13 +16,9 @@ from exercises.texts import texts
 pytestmark = pytest.mark.browser
 
 MODULE = "kurs-ex-mitmachen-check.js"
+EXERCISE_ID = "mitmachen-check"
 CHAPTER = "book/mitmachen"
-VECTOR_FILE = Path(__file__).resolve().parents[1] / "data" / "vectors-mitmachen-check.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))
-
-
-def camel(name: str) -> str:
-    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
+VECTORS = load_vectors("mitmachen-check")
 
 
 @pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
@@ -59,12 +53,7 @@ def test_js_assesses_and_describes_the_course_scenario_like_python(run_js):
 # --- the page, operated with the keyboard ------------------------------------------------------
 
 def exercise_root(page):
-    return page.locator('[data-exercise-id="mitmachen-check"]')
-
-
-def reload(page):
-    page.reload()
-    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+    return shared_root(page, EXERCISE_ID)
 
 
 def press_on(page, locator, key: str = "Space"):

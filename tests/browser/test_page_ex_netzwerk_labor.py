@@ -4,12 +4,12 @@ Python, and the exercise operated with the keyboard in Chromium."""
 from __future__ import annotations
 
 import json
-import math
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from exercise_vectors import camel, close
 
 from exercises import network_lab as lab
 from exercises.exercise_widgets import exercise_payload
@@ -21,23 +21,6 @@ KEY = "social-media-kurs:v1"
 ITEM = "exercise:netzwerk-labor"
 VECTORS = Path(__file__).resolve().parents[1] / "data" / "vectors-netzwerk-labor.yml"
 CASES = yaml.safe_load(VECTORS.read_text(encoding="utf-8"))
-
-
-def camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.capitalize() for part in rest)
-
-
-def close(got, expected) -> bool:
-    if isinstance(got, bool) or isinstance(expected, bool):
-        return got == expected
-    if isinstance(got, int | float) and isinstance(expected, int | float):
-        return math.isclose(got, expected, abs_tol=1e-6)
-    if isinstance(got, dict) and isinstance(expected, dict):
-        return got.keys() == expected.keys() and all(close(got[k], expected[k]) for k in got)
-    if isinstance(got, list) and isinstance(expected, list):
-        return len(got) == len(expected) and all(map(close, got, expected))
-    return got == expected
 
 
 # --- parity: the same vectors as tests/test_ex_netzwerk_labor.py, run in the browser --------

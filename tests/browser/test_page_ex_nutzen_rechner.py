@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import re
-from pathlib import Path
 
 import pytest
-import yaml
+from exercise_vectors import camel, close, load_vectors, reload
+from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
 
 from exercises import kpi
@@ -16,26 +15,9 @@ from exercises.texts import texts
 pytestmark = pytest.mark.browser
 
 MODULE = "kurs-ex-nutzen-rechner.js"
+EXERCISE_ID = "nutzen-rechner"
 CHAPTER = "book/nutzen"
-VECTOR_FILE = Path(__file__).resolve().parents[1] / "data" / "vectors-nutzen-rechner.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))
-
-
-def camel(name: str) -> str:
-    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
-
-
-def close(got, expected) -> bool:
-    if isinstance(expected, dict):
-        return isinstance(got, dict) and got.keys() == expected.keys() and all(
-            close(got[k], expected[k]) for k in expected)
-    if isinstance(expected, list):
-        return isinstance(got, list) and len(got) == len(expected) and all(
-            close(g, e) for g, e in zip(got, expected, strict=True))
-    if isinstance(expected, float | int) and not isinstance(expected, bool) \
-            and isinstance(got, float | int) and not isinstance(got, bool):
-        return math.isclose(got, expected, abs_tol=1e-9)
-    return got == expected
+VECTORS = load_vectors("nutzen-rechner")
 
 
 @pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
@@ -74,12 +56,7 @@ def test_js_describes_like_python(run_js):
 # --- the page, operated with the keyboard ------------------------------------------------------
 
 def exercise_root(page):
-    return page.locator('[data-exercise-id="nutzen-rechner"]')
-
-
-def reload(page):
-    page.reload()
-    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+    return shared_root(page, EXERCISE_ID)
 
 
 def type_into(page, field, text: str):

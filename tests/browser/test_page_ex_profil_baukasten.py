@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-import yaml
+from exercise_vectors import camel, load_vectors, reload
+from exercise_vectors import exercise_root as shared_root
 
 from exercises import profile_rules as rules
 from exercises.ex_profil_baukasten import mode_data
 from exercises.scenarios import load_scenario
 
 MODULE = "kurs-ex-profil-baukasten.js"
+EXERCISE_ID = "profil-baukasten"
 CHAPTER = "book/profil"
-VECTOR_FILE = Path(__file__).resolve().parents[1] / "data" / "vectors-profil-baukasten.yml"
-VECTORS = yaml.safe_load(VECTOR_FILE.read_text(encoding="utf-8"))["cases"]
-
-
-def camel(name: str) -> str:
-    return re.sub(r"_(\w)", lambda m: m.group(1).upper(), name)
+VECTORS = load_vectors("profil-baukasten")
 
 
 @pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
@@ -61,12 +55,7 @@ def test_js_rates_the_course_scenario_like_python(run_js):
 # --- the page, operated with the keyboard ------------------------------------------------------
 
 def exercise_root(page):
-    return page.locator('[data-exercise-id="profil-baukasten"]')
-
-
-def reload(page):
-    page.reload()
-    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+    return shared_root(page, EXERCISE_ID)
 
 
 def type_into(page, locator, text: str):

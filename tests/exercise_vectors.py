@@ -1,0 +1,45 @@
+"""Helpers shared by the exercise tests: shared vectors, number-tolerant comparison, names."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+def load_vectors(exercise_id: str) -> list[dict]:
+    """The cases of ``tests/data/vectors-<exercise_id>.yml`` ({function, args, expected})."""
+    data = yaml.safe_load((DATA / f"vectors-{exercise_id}.yml").read_text(encoding="utf-8"))
+    return data["cases"] if isinstance(data, dict) else data
+
+
+def camel(name: str) -> str:
+    """Python's parse_count is JavaScript's parseCount."""
+    return re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
+
+
+def close(got, expected) -> bool:
+    """Equal, with numbers compared to 1e-6 as floating point differs between the two sides."""
+    if isinstance(got, bool) or isinstance(expected, bool):
+        return got == expected
+    if isinstance(got, int | float) and isinstance(expected, int | float):
+        return math.isclose(got, expected, abs_tol=1e-6)
+    if isinstance(got, dict) and isinstance(expected, dict):
+        return got.keys() == expected.keys() and all(close(got[k], expected[k]) for k in got)
+    if isinstance(got, list) and isinstance(expected, list):
+        return len(got) == len(expected) and all(map(close, got, expected))
+    return got == expected
+
+
+def exercise_root(page, exercise_id: str):
+    return page.locator(f'[data-exercise-id="{exercise_id}"]')
+
+
+def reload(page):
+    """Reload and wait until every quiz and exercise has started again."""
+    page.reload()
+    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
