@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from .loader import load_banks
 from .markup import inline
-from .schema import Bank, FinalTest
+from .schema import FinalTest
 from .texts import texts
 
 COURSE_TITLE = "Social Media – mitmachen?"
+TOC_FILE = Path(__file__).resolve().parents[1] / "_toc.yml"
 _RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false",
                 "text")
 
@@ -55,6 +60,17 @@ def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
     return payload
 
 
+def chapter_order(toc: Path = TOC_FILE) -> dict[str, int]:
+    """Position of each chapter id (file name under book/) in the course's _toc.yml."""
+    if not toc.exists():
+        return {}
+    data = yaml.safe_load(toc.read_text(encoding="utf-8")) or {}
+    files = [data.get("root", "")]
+    for part in data.get("parts", [{"chapters": data.get("chapters", [])}]):
+        files.extend(chapter.get("file", "") for chapter in part.get("chapters", []))
+    return {Path(name).name: index for index, name in enumerate(files)}
+
+
 def progress_payload(banks: dict | None = None) -> dict:
     """Chapter list for the progress overview on the start page."""
     banks = banks if banks is not None else load_banks()
@@ -64,10 +80,8 @@ def progress_payload(banks: dict | None = None) -> dict:
                  else len(bank.questions))
         quizzes.append({"id": bank_id, "title": bank.title, "chapter": bank.chapter,
                         "total": count, "final": isinstance(bank, FinalTest)})
-    order = {"soziale-netzwerke": 0, "profil": 1, "netzwerke": 2, "nutzen": 3, "mitmachen": 4}
-    quizzes.sort(key=lambda q: (q["final"], order.get(q["id"], 99), q["id"]))
+    order = chapter_order()
+    quizzes.sort(key=lambda q: (q["final"], order.get(q["chapter"], len(order)), q["id"]))
     return {"kind": "progress", "id": "fortschritt", "quizzes": quizzes,
             "texts": texts("common", "progress")}
 
-
-__all__ = ["quiz_payload", "progress_payload", "Bank"]

@@ -87,12 +87,16 @@ def guard_privacy(app: Sphinx, exception) -> None:
 
 
 def _notebook_docs(app: Sphinx) -> list[str]:
-    docs = []
-    for docname in app.env.found_docs:
-        path = Path(app.env.doc2path(docname))
-        if path.suffix == ".md" and path.read_text(encoding="utf-8").startswith("---\njupytext:"):
-            docs.append(docname)
-    return sorted(docs)
+    """Chapters written as MyST notebooks (jupytext header); looked up once per build."""
+    if getattr(app, "_kurs_notebooks", None) is None:
+        docs = []
+        for docname in app.env.found_docs:
+            path = Path(app.env.doc2path(docname))
+            text = path.read_text(encoding="utf-8") if path.suffix == ".md" else ""
+            if text.startswith("---\njupytext:"):
+                docs.append(docname)
+        app._kurs_notebooks = sorted(docs)
+    return app._kurs_notebooks
 
 
 def add_download_link(app: Sphinx, pagename, templatename, context, doctree) -> None:
