@@ -3,7 +3,8 @@
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parents[1] / "exercises" / "static"
-FILES = ["kurs-host.js", "kurs-common.js", "kurs-grading.js", "kurs-quiz.js", "kurs.css"]
+FILES = ["kurs-host.js", "kurs-common.js", "kurs-numbers.js", "kurs-grading.js", "kurs-quiz.js",
+         "kurs.css"]
 
 total = 0
 for name in FILES:

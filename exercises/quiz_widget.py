@@ -59,7 +59,7 @@ class QuizWidget(KursWidget):
 
     @property
     def score(self) -> int:
-        return sum(r == grading.CORRECT for r in self.results.values())
+        return grading.score(self.questions, self.answers)[0]
 
     @property
     def total(self) -> int:

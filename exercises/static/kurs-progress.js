@@ -6,6 +6,7 @@ function render({model, el}) {
   const T = data.texts;
   const live = h('div', {className: 'kurs-live', role: 'status', 'aria-live': 'polite'});
   const list = h('ul', {className: 'kurs-progress-list'});
+  const empty = h('p', {className: 'kurs-small'}, T.none);
   const resetButton = h('button', {type: 'button', className: 'kurs-secondary', onclick: () => {
     if (!window.confirm(T.reset_confirm)) return;
     model.set('state', {});
@@ -16,6 +17,8 @@ function render({model, el}) {
 
   function draw() {
     const items = isObject(model.get('state')) ? model.get('state') : {};
+    empty.hidden = data.quizzes.some((quiz) => isObject(items[`quiz:${quiz.id}`])
+      && Number(items[`quiz:${quiz.id}`].best) > 0);
     list.replaceChildren(...data.quizzes.map((quiz) => {
       const item = isObject(items[`quiz:${quiz.id}`]) ? items[`quiz:${quiz.id}`] : {};
       const done = Math.min(Math.max(Number(item.best) || 0, 0), quiz.total);
@@ -28,7 +31,7 @@ function render({model, el}) {
   }
 
   draw();
-  el.replaceChildren(h('section', {className: 'kurs-progress', 'aria-label': T.heading}, list,
+  el.replaceChildren(h('section', {className: 'kurs-progress', 'aria-label': T.heading}, empty, list,
     h('p', {}, resetButton), live));
   model.on('change:state', draw);
   return () => model.off('change:state', draw);

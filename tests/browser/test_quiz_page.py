@@ -98,6 +98,7 @@ def test_progress_survives_reload_and_shows_on_start_page(open_page):
     assert checked.count() == 1
     page.goto(page.url.replace("book/profil.html", "book/index.html"))
     page.wait_for_selector("[data-progress-id].is-ready")
+    assert not page.get_by_text("Noch keine Antworten gespeichert.").is_visible()
     total = len(load_banks()["profil"].questions)
     label = page.locator('[data-progress-for="profil"] label').inner_text()
     assert label == f"Das Profil: 1 von {total} Fragen richtig"
@@ -106,6 +107,7 @@ def test_progress_survives_reload_and_shows_on_start_page(open_page):
     page.get_by_role("button", name="Fortschritt zurücksetzen").click()
     assert page.locator('[data-progress-for="profil"] progress').get_attribute("value") == "0"
     assert page.evaluate(f"JSON.parse(localStorage.getItem('{KEY}')).items") == {}
+    assert page.get_by_text("Noch keine Antworten gespeichert.").is_visible()
 
 
 def test_damaged_local_storage_is_ignored_and_replaced(open_page, recorder):
