@@ -10,10 +10,24 @@ COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a",
            "Schweiz": "#1d6b2f"}
 
 
+BOOK_DIR = Path(__file__).resolve().parents[1] / "book"
+
+
+def data_file(csv_path: str | Path) -> Path:
+    """The data file, relative to the notebook or, for a downloaded chapter, to the course's book/."""
+    path = Path(csv_path)
+    if path.exists() or path.is_absolute():
+        return path
+    if (BOOK_DIR / path).exists():
+        return BOOK_DIR / path
+    raise FileNotFoundError(
+        f"Die Datendatei „{csv_path}“ fehlt. Legen Sie das Notebook in den Ordner book/ des Kurses.")
+
+
 def read_series(csv_path: str | Path) -> dict[str, list[tuple[int, float, str]]]:
     """{region: [(year, share in %, source), …]} sorted by year."""
     series: dict[str, list[tuple[int, float, str]]] = {}
-    with open(csv_path, encoding="utf-8", newline="") as stream:
+    with open(data_file(csv_path), encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream):
             series.setdefault(row["raum"], []).append(
                 (int(row["jahr"]), float(row["anteil"]), row["quelle"]))

@@ -24,6 +24,9 @@ class KursWidget(anywidget.AnyWidget):
     def __init__(self, payload: dict, persist: bool = True, **kwargs):
         self._esm = bundle(self.module)
         super().__init__(data=payload, **kwargs)
+        # The same classes the page host puts around a view, so kurs.css styles both alike.
+        self.add_class("kurs-widget")
+        self.add_class("kurs-view")
         self._persist = persist
         self.key = f"{payload['kind']}:{payload['id']}"
         if persist:
