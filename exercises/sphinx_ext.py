@@ -150,4 +150,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", guard_privacy)
     app.add_css_file("kurs.css")
     app.add_js_file("kurs-host.js", type="module")
+    app.add_js_file("kurs-theme-fixes.js", loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

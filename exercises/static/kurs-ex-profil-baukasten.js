@@ -268,7 +268,8 @@ function render({model, el}) {
     const hint = h('p', {className: 'kurs-notice', id: uid('pb-hint'), hidden: true});
     const control = fieldControl(field, id, exampleId);
     const card = h('div', {className: 'kurs-card', 'data-field': field.id},
-      h('p', {}, h('label', {for: id}, h('strong', {}, field.label)), h('br'), control),
+      h('div', {className: 'kurs-field'}, h('label', {for: id, className: 'kurs-field-label'}, field.label),
+        h('br'), control),
       exampleId ? h('p', {className: 'kurs-small', id: exampleId}, fmt(T.example_hint,
         {example: field.example})) : null, hint);
     let select = null;

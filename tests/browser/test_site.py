@@ -7,7 +7,9 @@ from axe_playwright_python.sync_playwright import Axe
 from pages import toc_docnames
 
 PAGES = toc_docnames()
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+# "experimental" adds rules such as label-content-name-mismatch (WCAG 2.5.3, Label in Name).
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
+                                              "experimental"]},
         "resultTypes": ["violations"]}
 
 
