@@ -86,6 +86,25 @@ def guard_privacy(app: Sphinx, exception) -> None:
                 type="kurs", subtype="privacy")
 
 
+_ICON_SCRIPT = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
+
+
+def drop_icon_script(app: Sphinx, exception) -> None:
+    """Remove the theme's 1.5 MB icon script from every page.
+
+    The theme's stylesheet already draws every icon with the icon font; the script only exists
+    for custom icons, which the course does not use. It sits in a template macro, not in
+    Sphinx's script list, so it is taken out of the written pages.
+    """
+    if exception or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        trimmed = _ICON_SCRIPT.sub("", text)
+        if trimmed != text:
+            page.write_text(trimmed, encoding="utf-8")
+
+
 def _notebook_docs(app: Sphinx) -> list[str]:
     """Chapters written as MyST notebooks (jupytext header); looked up once per build."""
     if getattr(app, "_kurs_notebooks", None) is None:
@@ -147,6 +166,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_download_link)
     app.connect("html-page-context", drop_unused_thebe, priority=900)
     app.connect("build-finished", write_notebooks)
+    app.connect("build-finished", drop_icon_script)
     app.connect("build-finished", guard_privacy)
     app.add_css_file("kurs.css")
     app.add_js_file("kurs-host.js", type="module")

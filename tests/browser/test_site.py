@@ -56,6 +56,17 @@ def test_phone_width_needs_no_horizontal_scrolling(browser, site, docname):
     assert overflow <= 0, f"{docname}: {overflow}px zu breit"
 
 
+def test_icons_come_from_the_icon_font_without_the_large_icon_script(open_page, recorder):
+    page = open_page("book/profil")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in recorder.requests if "fontawesome.js" in url]
+    icon = page.locator(".theme-switch-button i:visible").first
+    glyph = icon.evaluate("el => [getComputedStyle(el, '::before').content, "
+                          "getComputedStyle(el, '::before').fontFamily]")
+    assert glyph[0] not in ("none", "normal", '""') and "Font Awesome" in glyph[1]
+    assert icon.evaluate("el => el.getBoundingClientRect().width") > 0
+
+
 def test_chapter_prints_without_navigation_and_quiz_chrome(open_page):
     page = open_page("book/profil")
     page.emulate_media(media="print")
