@@ -22,9 +22,16 @@ def test_page_loads_nothing_from_another_host(open_page, recorder, docname):
     assert recorder.errors == [], recorder.errors
 
 
+@pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("docname", PAGES)
-def test_page_has_no_wcag_21_aa_violation(open_page, docname):
+def test_page_has_no_wcag_21_aa_violation(open_page, docname, mode):
     page = open_page(docname)
+    page.evaluate(f"localStorage.setItem('mode', '{mode}')")  # the theme's colour mode
+    page.reload()
+    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
+    # The theme fades its colours in after loading; check the settled page, not the fade.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page, options=WCAG)
     details = [f"{v['id']}: {v['help']} → {[n['target'] for n in v['nodes']][:3]}"
                for v in results.response["violations"]]
