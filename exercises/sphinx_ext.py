@@ -89,20 +89,31 @@ def guard_privacy(app: Sphinx, exception) -> None:
 _ICON_SCRIPT = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
 
 
-def drop_icon_script(app: Sphinx, exception) -> None:
-    """Remove the theme's 1.5 MB icon script from every page.
+def polish_page(text: str, theme_texts: dict[str, str]) -> str:
+    """What the theme's templates write and no setting changes.
 
-    The theme's stylesheet already draws every icon with the icon font; the script only exists
-    for custom icons, which the course does not use. It sits in a template macro, not in
-    Sphinx's script list, so it is taken out of the written pages.
+    - The 1.5 MB icon script goes: the theme's stylesheet already draws every icon with the
+      icon font; the script only serves custom icons, which the course does not use.
+    - English titles and labels of theme buttons and links become German (ui_text.yml, theme).
     """
+    text = _ICON_SCRIPT.sub("", text)
+    for english, german in theme_texts.items():
+        for attribute in ("title", "aria-label"):
+            text = text.replace(f'{attribute}="{english}"', f'{attribute}="{german}"')
+    return text
+
+
+def polish_pages(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
+    from .texts import all_texts
+
+    theme_texts = all_texts()["theme"]
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        trimmed = _ICON_SCRIPT.sub("", text)
-        if trimmed != text:
-            page.write_text(trimmed, encoding="utf-8")
+        polished = polish_page(text, theme_texts)
+        if polished != text:
+            page.write_text(polished, encoding="utf-8")
 
 
 def _notebook_docs(app: Sphinx) -> list[str]:
@@ -166,7 +177,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_download_link)
     app.connect("html-page-context", drop_unused_thebe, priority=900)
     app.connect("build-finished", write_notebooks)
-    app.connect("build-finished", drop_icon_script)
+    app.connect("build-finished", polish_pages)
     app.connect("build-finished", guard_privacy)
     app.add_css_file("kurs.css")
     app.add_js_file("kurs-host.js", type="module")

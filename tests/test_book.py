@@ -111,3 +111,14 @@ def test_rebuild_without_changes_executes_nothing(built):
     log = ANSI.sub("", again.log)
     assert again.returncode == 0
     assert "Executing" not in log, [line for line in log.splitlines() if "Executing" in line]
+
+
+@pytest.mark.parametrize("docname", toc_docnames() + ["search", "genindex"])
+def test_theme_labels_are_german_and_the_icon_script_is_gone(built, docname):
+    from exercises.texts import all_texts
+
+    text = (built.html / f"{docname}.html").read_text(encoding="utf-8")
+    leftovers = [english for english in all_texts()["theme"]
+                 if f'title="{english}"' in text or f'aria-label="{english}"' in text]
+    assert leftovers == []
+    assert "fontawesome.js" not in text
