@@ -108,7 +108,10 @@ class RecordingPage:
         self.context = browser.new_context(locale="de-DE", **context_options)
         self.requests: list[str] = []
         self.errors: list[str] = []
+        self.broken: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("response", lambda response: self.broken.append(
+            f"{response.status} {response.url}") if response.status >= 400 else None)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("worker", lambda worker: self.requests.append(worker.url))

@@ -19,6 +19,7 @@ def test_page_loads_nothing_from_another_host(open_page, recorder, docname):
     page.wait_for_load_state("networkidle")
     assert recorder.requests, "keine Anfrage aufgezeichnet"
     assert recorder.foreign_requests() == [], f"{docname} lädt von fremden Servern"
+    assert recorder.broken == [], f"{docname}: Dateien fehlen"
     assert recorder.errors == [], recorder.errors
 
 
