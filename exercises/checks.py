@@ -71,11 +71,14 @@ def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentErr
 
 
 def check_final(
-    path: Path, final: FinalTest, lines: LineMap, banks: dict
+    path: Path, final: FinalTest, lines: LineMap, banks: dict, broken: set[str] = frozenset()
 ) -> Iterator[ContentError]:
+    """Draws must name loaded chapter banks; a bank with its own errors is reported there."""
     for index, draw in enumerate(final.draw):
         loc = ("draw", index)
         bank = banks.get(draw.bank)
+        if draw.bank in broken:
+            continue
         if bank is None or isinstance(bank, FinalTest):
             names = ", ".join(sorted(k for k, v in banks.items() if isinstance(v, Bank)))
             yield _error(

@@ -172,7 +172,8 @@ def load_banks(directory: Path = BANKS_DIR) -> dict[str, BaseModel]:
                 else:
                     seen[question.id] = (item.path, line)
         else:
-            errors.extend(check_final(item.path, item.model, item.lines, models))
+            broken = {path.stem for path in paths} - set(models)
+            errors.extend(check_final(item.path, item.model, item.lines, models, broken))
     if errors:
         raise ContentErrors(errors)
     return models
