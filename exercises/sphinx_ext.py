@@ -140,18 +140,31 @@ def add_download_link(app: Sphinx, pagename, templatename, context, doctree) -> 
     )
 
 
-def drop_unused_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
-    """Jupyter Book always adds Thebe, which points at a CDN and declares its globals twice.
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 
-    With live code off (``launch_buttons.thebe: false``) none of it is needed.
+
+def _unneeded(script, thebe_on: bool) -> bool:
+    attributes = getattr(script, "attributes", {})
+    # The page shows each widget's HTML view; the kernel's widget state (our modules, data and
+    # styles once more) would only add weight, as no widget manager runs in the page.
+    if attributes.get("type") == WIDGET_STATE:
+        return True
+    name = str(getattr(script, "filename", script) or "").lower()
+    return not thebe_on and ("thebe" in name or "THEBE_JS_URL" in str(attributes.get("body", "")))
+
+
+def trim_page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Drop page scripts the course does not need.
+
+    Jupyter Book always adds Thebe, which points at a CDN and declares its globals twice;
+    with live code off (``launch_buttons.thebe: false``) none of it is needed.
     """
-    if app.config.html_theme_options.get("launch_buttons", {}).get("thebe"):
-        return
+    thebe_on = bool(app.config.html_theme_options.get("launch_buttons", {}).get("thebe"))
     context["script_files"] = [
-        script for script in context.get("script_files", [])
-        if "thebe" not in str(getattr(script, "filename", script) or "").lower()
-        and "THEBE_JS_URL" not in str(getattr(script, "attributes", {}).get("body", ""))
+        script for script in context.get("script_files", []) if not _unneeded(script, thebe_on)
     ]
+    if thebe_on:
+        return
     context["css_files"] = [
         css for css in context.get("css_files", [])
         if "thebe" not in str(getattr(css, "filename", css) or "").lower()
@@ -175,7 +188,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", add_static)
     app.connect("builder-inited", check_content)
     app.connect("html-page-context", add_download_link)
-    app.connect("html-page-context", drop_unused_thebe, priority=900)
+    app.connect("html-page-context", trim_page_scripts, priority=900)
     app.connect("build-finished", write_notebooks)
     app.connect("build-finished", polish_pages)
     app.connect("build-finished", guard_privacy)

@@ -114,7 +114,7 @@ def test_rebuild_without_changes_executes_nothing(built):
 
 
 @pytest.mark.parametrize("docname", toc_docnames() + ["search", "genindex"])
-def test_theme_labels_are_german_and_the_icon_script_is_gone(built, docname):
+def test_theme_labels_are_german_and_unused_scripts_are_gone(built, docname):
     from exercises.texts import all_texts
 
     text = (built.html / f"{docname}.html").read_text(encoding="utf-8")
@@ -122,3 +122,5 @@ def test_theme_labels_are_german_and_the_icon_script_is_gone(built, docname):
                  if f'title="{english}"' in text or f'aria-label="{english}"' in text]
     assert leftovers == []
     assert "fontawesome.js" not in text
+    assert "application/vnd.jupyter.widget-state+json" not in text
+    assert "THEBE_JS_URL" not in text
