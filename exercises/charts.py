@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from .texts import t
+
 MARKERS = {"EU": "o", "Deutschland": "s", "Österreich": "^", "Schweiz": "D"}
 COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a",
            "Schweiz": "#1d6b2f"}
@@ -20,8 +22,7 @@ def data_file(csv_path: str | Path) -> Path:
         return path
     if (BOOK_DIR / path).exists():
         return BOOK_DIR / path
-    raise FileNotFoundError(
-        f"Die Datendatei „{csv_path}“ fehlt. Legen Sie das Notebook in den Ordner book/ des Kurses.")
+    raise FileNotFoundError(t("site", "chart_data_missing", file=csv_path))
 
 
 def read_series(csv_path: str | Path) -> dict[str, list[tuple[int, float, str]]]:
@@ -62,10 +63,10 @@ def trend_chart(csv_path: str | Path) -> Chart:
         ax.annotate(f"{shares[-1]:.0f} %".replace(".", ","), (years[-1], shares[-1]),
                     textcoords="offset points", xytext=(6, 0), va="center", fontsize=9,
                     color=COLOURS.get(region, "#1a1a1a"))
-    ax.axhspan(37, 43, color="#f0c36d", alpha=0.35, label="„etwa 40 %“ (2013–2015)")
+    ax.axhspan(37, 43, color="#f0c36d", alpha=0.35, label=t("site", "chart_band_40"))
     ax.set_ylim(0, 100)
-    ax.set_ylabel("Anteil der Unternehmen in %")
-    ax.set_xlabel("Jahr")
+    ax.set_ylabel(t("site", "chart_axis_share"))
+    ax.set_xlabel(t("site", "chart_axis_year"))
     ax.grid(axis="y", color="#d0d0d0")
     ax.legend(loc="upper left", fontsize=8, frameon=False)
     for side in ("top", "right"):
