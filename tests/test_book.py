@@ -17,8 +17,7 @@ SEED_COVERAGE = yaml.safe_load((REPO / "tests/data/seed-coverage.yml").read_text
 
 def test_build_finishes_without_any_warning(book):
     log = ANSI.sub("", book.log)
-    # Sphinx's own findings read "WARNING:"/"ERROR:"; the kernel's log lines ("[IPKernelApp] …")
-    # are not findings about the course.
+    # Sphinx's findings read "WARNING: …" or "ERROR: …" (with the file in front).
     warnings = [line for line in log.splitlines() if re.search(r"\b(WARNING|ERROR): ", line)]
     assert book.returncode == 0 and warnings == [], "\n".join(warnings) or log[-3000:]
 
