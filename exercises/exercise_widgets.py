@@ -7,9 +7,9 @@ from .texts import texts
 from .widget import KursWidget
 
 
-def exercise_payload(exercise_id: str) -> dict:
+def exercise_payload(exercise_id: str, scenario=None) -> dict:
     module = exercise_module(exercise_id)
-    scenario = load_scenario(exercise_id)
+    scenario = scenario if scenario is not None else load_scenario(exercise_id)
     group = f"ex_{exercise_id.replace('-', '_')}"
     return {"kind": "exercise", "id": exercise_id, **module.payload(scenario),
             "texts": texts("common", group)}
@@ -21,12 +21,13 @@ class ExerciseWidget(KursWidget):
     def __init__(self, exercise_id: str, persist: bool = True):
         self.module = f"kurs-ex-{exercise_id}.js"
         self.exercise_id = exercise_id
-        super().__init__(exercise_payload(exercise_id), persist=persist)
+        # Loaded once: results are recomputed on every read, the scenario file is not.
+        self._scenario = load_scenario(exercise_id)
+        super().__init__(exercise_payload(exercise_id, self._scenario), persist=persist)
 
     @property
     def results(self) -> dict:
-        module = exercise_module(self.exercise_id)
-        return module.results(load_scenario(self.exercise_id), dict(self.state))
+        return exercise_module(self.exercise_id).results(self._scenario, dict(self.state))
 
 
 def make_exercise(exercise_id: str, persist: bool = True) -> ExerciseWidget:

@@ -43,3 +43,22 @@ def reload(page):
     """Reload and wait until every quiz and exercise has started again."""
     page.reload()
     page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+
+
+def broken_scenario(folder: Path, exercise_id: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of the exercise's scenario in ``folder`` with each (old, new) replaced once."""
+    from exercises.loader import SCENARIOS_DIR
+
+    text = (SCENARIOS_DIR / f"{exercise_id}.yml").read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = folder / f"{exercise_id}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """The first line of ``path`` that contains ``fragment`` (1-based, as errors report it)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if fragment in line)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from exercise_vectors import load_vectors
+from exercise_vectors import broken_scenario, line_of, load_vectors
 
 from exercises import exercise, readiness
 from exercises.errors import ContentErrors
@@ -199,17 +198,7 @@ def test_payload_and_static_view():
 # --- scenario validation -----------------------------------------------------------------------------
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
-    path = tmp_path / SCENARIO_FILE.name
-    shutil.copy(SCENARIO_FILE, path)
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if fragment in line)
+    return broken_scenario(tmp_path, EXERCISE, (old, new))
 
 
 def test_unknown_platform_in_a_rule_names_file_line_and_field(tmp_path):
@@ -219,7 +208,7 @@ def test_unknown_platform_in_a_rule_names_file_line_and_field(tmp_path):
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
     assert "mitmachen-check.yml" in message
-    assert f"Zeile {_line_of(path, 'platform: linkdin')}" in message
+    assert f"Zeile {line_of(path, 'platform: linkdin')}" in message
     assert "Feld „scoring → 3. Eintrag → platform“" in message
     assert "„linkdin“ gibt es nicht" in message
 
@@ -231,7 +220,7 @@ def test_figure_without_year_is_reported(tmp_path):
     with pytest.raises(ContentErrors) as info:
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
-    assert f"Zeile {_line_of(path, '37 % der Menschen.')}" in message
+    assert f"Zeile {line_of(path, '37 % der Menschen.')}" in message
     assert "Quelle und Jahr" in message
 
 
@@ -246,7 +235,7 @@ def test_unknown_option_placeholder_and_type_errors_are_reported(tmp_path):
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
     assert "Zahl" in message and "per_platform" in message
-    assert f"Zeile {_line_of(path, 'per_platform: drei')}" in message
+    assert f"Zeile {line_of(path, 'per_platform: drei')}" in message
 
 
 def test_cross_field_checks_after_schema(tmp_path):
@@ -259,5 +248,5 @@ def test_cross_field_checks_after_schema(tmp_path):
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
     assert "„vielleicht“ gibt es in „impressum“ nicht" in message
-    assert f"Zeile {_line_of(path, 'vielleicht')}" in message
+    assert f"Zeile {line_of(path, 'vielleicht')}" in message
     assert "Unbekannter Platzhalter „{plattform}“" in message

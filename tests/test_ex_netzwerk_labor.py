@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exercise_vectors import close
+from exercise_vectors import broken_scenario, close, line_of
 
 from exercises import exercise
 from exercises import network_lab as lab
@@ -143,17 +143,7 @@ def test_payload_is_small_json(scenario):
 
 
 def _write_bad(tmp_path: Path, replace: list[tuple[str, str]]) -> Path:
-    text = SCENARIO_FILE.read_text(encoding="utf-8")
-    for old, new in replace:
-        assert old in text
-        text = text.replace(old, new, 1)
-    path = tmp_path / "netzwerk-labor.yml"
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, needle: str) -> int:
-    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+    return broken_scenario(tmp_path, "netzwerk-labor", *replace)
 
 
 def test_bad_type_names_file_line_and_field(tmp_path):
@@ -162,7 +152,7 @@ def test_bad_type_names_file_line_and_field(tmp_path):
         load_scenario("netzwerk-labor", tmp_path)
     report = str(caught.value)
     assert "netzwerk-labor.yml" in report
-    assert f"Zeile {_line_of(path, 'x: links')}" in report
+    assert f"Zeile {line_of(path, 'x: links')}" in report
     assert "„anna“" in report and "Feld „x“" in report
     assert "ganze Zahl" in report
 
@@ -180,10 +170,10 @@ def test_bad_connections_and_parameters(tmp_path):
     messages = [str(e) for e in errors]
     assert len(errors) == 4, messages
     by_line = {e.line: e.message for e in errors}
-    assert "Unbekannte Person „bert“" in by_line[_line_of(path, "[ben, bert]")]
-    assert "schon weiter oben" in by_line[_line_of(path, "[ida, hannes]")]
-    assert "„zoe“" in by_line[_line_of(path, "start_person: zoe")]
-    assert "gerade Zahl" in by_line[_line_of(path, "k: 5")]
+    assert "Unbekannte Person „bert“" in by_line[line_of(path, "[ben, bert]")]
+    assert "schon weiter oben" in by_line[line_of(path, "[ida, hannes]")]
+    assert "„zoe“" in by_line[line_of(path, "start_person: zoe")]
+    assert "gerade Zahl" in by_line[line_of(path, "k: 5")]
 
 
 def test_too_close_and_too_many_people(tmp_path):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from exercise_vectors import close, load_vectors
+from exercise_vectors import broken_scenario, close, line_of, load_vectors
 
 from exercises import exercise, kpi
 from exercises.errors import ContentErrors
@@ -227,17 +226,7 @@ def test_ui_texts_exist_for_every_code():
 # --- scenario validation -----------------------------------------------------------------------
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
-    shutil.copy(SCENARIO_FILE, tmp_path / SCENARIO_FILE.name)
-    path = tmp_path / SCENARIO_FILE.name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def _line_of(path: Path, fragment: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if fragment in line)
+    return broken_scenario(tmp_path, EXERCISE, (old, new))
 
 
 def test_negative_preset_value_names_file_line_and_field(tmp_path):
@@ -246,7 +235,7 @@ def test_negative_preset_value_names_file_line_and_field(tmp_path):
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
     assert "nutzen-rechner.yml" in message
-    assert f"Zeile {_line_of(path, 'likes: -45')}" in message
+    assert f"Zeile {line_of(path, 'likes: -45')}" in message
     assert "baeckerei-mueller" in message and "likes" in message
     assert "mindestens 0" in message
 
@@ -256,7 +245,7 @@ def test_impossible_preset_reach_is_reported(tmp_path):
     with pytest.raises(ContentErrors) as info:
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
-    assert f"Zeile {_line_of(path, 'reach: 9999')}" in message
+    assert f"Zeile {line_of(path, 'reach: 9999')}" in message
     assert "Feld „values → reach“" in message
     assert "größer als die Impressionen" in message
 

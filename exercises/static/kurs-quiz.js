@@ -363,7 +363,7 @@ function render({model, el}) {
     const open = questions.filter((q) => [EMPTY, INVALID].includes(state.results[q.id])).length;
     const wrongNumbers = questions.map((q, i) => (state.results[q.id] === 'wrong' ? i + 1 : 0)).filter(Boolean);
     let message = fmt(T.checked_all, {score: fmt(T.score, {right, total: questions.length})});
-    if (wrongNumbers.length) message += ` ${T.wrong} Frage ${wrongNumbers.join(', ')}.`;
+    if (wrongNumbers.length) message += ` ${fmt(T.wrong_list, {numbers: wrongNumbers.join(', ')})}`;
     if (open) message += ` ${fmt(T.unanswered_some, {count: open})}`;
     announce(live, message);
   }
