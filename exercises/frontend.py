@@ -1,4 +1,10 @@
-"""Front-end modules for live notebooks: our ES modules bundled into one string each."""
+"""Our ES modules, bundled: one ES module per widget for live notebooks, one classic script per
+widget for the published page.
+
+The page cannot load ES modules when it is opened from disk (``file://``: Chromium and Firefox
+block module scripts from origin "null"), while classic scripts load everywhere. Both bundles are
+made from the same sources, so page and notebook run the same code.
+"""
 
 from __future__ import annotations
 
@@ -8,34 +14,89 @@ from pathlib import Path
 
 STATIC_DIR = Path(__file__).parent / "static"
 _EXPORT = re.compile(r"^export (?=(async )?(function|const|let|class)\b)", re.M)
+_EXPORTED_NAME = re.compile(r"^export (?:async )?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)", re.M)
+_EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?\s*$", re.M)
 _IMPORT = re.compile(r"^import\s*\{[^}]*\}\s*from\s*'\./(kurs-[\w-]+\.js)';\s*$", re.M)
+PAGE_SUFFIX = ".page.js"
 
 
-@cache
-def bundle(name: str) -> str:
-    """``name`` with its relative imports inlined once each, dependencies first.
+def _source(module: str) -> str:
+    return (STATIC_DIR / module).read_text(encoding="utf-8")
 
-    The page loads the modules one by one; a notebook needs one self-contained module.
-    """
+
+def _modules(name: str) -> list[str]:
+    """``name`` and the modules it imports, dependencies first, each once."""
     seen: list[str] = []
 
     def visit(module: str) -> None:
         if module in seen:
             return
-        source = (STATIC_DIR / module).read_text(encoding="utf-8")
-        for dependency in _IMPORT.findall(source):
+        for dependency in _IMPORT.findall(_source(module)):
             visit(dependency)
         seen.append(module)
 
     visit(name)
+    return seen
+
+
+def exported_names(source: str) -> list[str]:
+    names = _EXPORTED_NAME.findall(source)
+    for group in _EXPORT_LIST.findall(source):
+        names.extend(part.strip() for part in group.split(",") if part.strip())
+    return list(dict.fromkeys(names))
+
+
+def _inlined(module: str) -> str:
+    """The module's code without its imports and export keywords (names stay in scope)."""
+    source = _IMPORT.sub("", _source(module))
+    source = _EXPORT_LIST.sub("", source)
+    return _EXPORT.sub("", source).replace("export default", f"const {_default_name(module)} =")
+
+
+def _default_name(module: str) -> str:
+    return "_default_" + re.sub(r"\W", "_", module.removesuffix(".js"))
+
+
+@cache
+def bundle(name: str) -> str:
+    """``name`` with its relative imports inlined once each: one self-contained ES module.
+
+    A live notebook's widget needs a single module; the entry module keeps its exports.
+    """
     parts = []
-    for module in seen:
-        source = _IMPORT.sub("", (STATIC_DIR / module).read_text(encoding="utf-8"))
+    for module in _modules(name):
+        source = _IMPORT.sub("", _source(module))
         if module != name:
             # Inlined modules stay private to the bundle; the entry module re-exports what it needs.
-            source = _EXPORT.sub("", source).replace("export default", "const _unused_default =")
+            source = _EXPORT.sub("", _EXPORT_LIST.sub("", source)).replace(
+                "export default", "const _unused_default =")
         parts.append(f"// --- {module}\n{source}")
     return "\n".join(parts)
+
+
+@cache
+def page_script(name: str) -> str:
+    """``name`` and its imports as one classic script that registers every module's exports.
+
+    ``window.KursModules["kurs-quiz.js"]`` then holds what ``import`` would have given, so the
+    page's host and the tests reach the same functions as the ES modules export.
+    """
+    parts = ["(function () {", "'use strict';",
+             "const registry = (window.KursModules = window.KursModules || {});"]
+    for module in _modules(name):
+        source = _source(module)
+        names = exported_names(source)
+        if "export default" in source:
+            names.append(f"default: {_default_name(module)}")
+        parts.append(f"// --- {module}\n{_inlined(module)}")
+        parts.append(f"registry[{module!r}] = {{{', '.join(names)}}};")
+    parts.append("})();")
+    return "\n".join(parts) + "\n"
+
+
+def page_script_name(module: str) -> str:
+    """``kurs-quiz.js`` → ``kurs-quiz.page.js``, the file the published page loads."""
+    return module.removesuffix(".js") + PAGE_SUFFIX
 
 
 def css() -> str:

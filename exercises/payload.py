@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import yaml
@@ -9,10 +10,11 @@ import yaml
 from .loader import load_banks
 from .markup import inline
 from .schema import FinalTest
-from .texts import texts
+from .texts import t, texts
 
 COURSE_TITLE = "Social Media – mitmachen?"
-TOC_FILE = Path(__file__).resolve().parents[1] / "_toc.yml"
+# The course's _toc.yml: beside the package in a course checkout, inside it in an installed wheel.
+TOC_FILES = (Path(__file__).resolve().parents[1] / "_toc.yml", Path(__file__).with_name("_toc.yml"))
 _RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false",
                 "text")
 
@@ -60,9 +62,11 @@ def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
     return payload
 
 
-def chapter_order(toc: Path = TOC_FILE) -> dict[str, int]:
+def chapter_order(toc: Path | None = None) -> dict[str, int]:
     """Position of each chapter id (file name under book/) in the course's _toc.yml."""
-    if not toc.exists():
+    toc = toc or next((path for path in TOC_FILES if path.exists()), None)
+    if toc is None or not toc.exists():
+        warnings.warn(t("progress", "toc_missing"), stacklevel=2)
         return {}
     data = yaml.safe_load(toc.read_text(encoding="utf-8")) or {}
     files = [data.get("root", "")]

@@ -53,8 +53,10 @@ def guard_privacy(app: Sphinx, exception) -> None:
         return
     outdir = Path(app.outdir)
     for page in sorted(outdir.rglob("*.html")):
+        docname = page.relative_to(outdir).with_suffix("").as_posix()
         for resource in foreign_resources(page.read_text(encoding="utf-8")):
             logger.warning(
                 f"{page.relative_to(outdir)} lädt eine Datei von einem fremden Server: "
                 f"{resource}. Kursseiten dürfen nur Dateien der eigenen Website laden.",
-                type="kurs", subtype="privacy")
+                type="kurs", subtype="privacy",
+                location=docname if docname in app.env.found_docs else None)

@@ -5,12 +5,26 @@ Each widget also offers a ``text/html`` view, which the published book shows ins
 
 from __future__ import annotations
 
+import sys
+
 import anywidget
 import traitlets
 
 from . import progress
 from .frontend import bundle, css
 from .page_html import widget_html
+from .texts import t
+
+
+def notebook_payload(payload: dict, persist: bool) -> dict:
+    """The payload with a storage note that is true in this kernel (the page says "browser")."""
+    if not persist:
+        note = t("common", "saved_note_off")
+    elif sys.platform == "emscripten":  # JupyterLite: the file lives in the browser's storage
+        note = t("common", "saved_note_lite")
+    else:
+        note = t("common", "saved_note_notebook", file=progress.progress_path().name)
+    return {**payload, "texts": {**payload.get("texts", {}), "saved_note": note}}
 
 
 class KursWidget(anywidget.AnyWidget):
@@ -23,7 +37,8 @@ class KursWidget(anywidget.AnyWidget):
 
     def __init__(self, payload: dict, persist: bool = True, **kwargs):
         self._esm = bundle(self.module)
-        super().__init__(data=payload, **kwargs)
+        self._page_payload = payload
+        super().__init__(data=notebook_payload(payload, persist), **kwargs)
         # The same classes the page host puts around a view, so kurs.css styles both alike.
         self.add_class("kurs-widget")
         self.add_class("kurs-view")
@@ -40,7 +55,7 @@ class KursWidget(anywidget.AnyWidget):
     def _repr_mimebundle_(self, **kwargs):
         bundle_ = super()._repr_mimebundle_(**kwargs)
         data = bundle_[0] if isinstance(bundle_, tuple) else bundle_
-        data["text/html"] = widget_html(self.data)
+        data["text/html"] = widget_html(self._page_payload)
         return bundle_
 
 

@@ -26,7 +26,8 @@ HEADER = textwrap.dedent("""\
 @pytest.fixture
 def tiny_book(tmp_path):
     """A one-chapter course with the real configuration and the real exercises package."""
-    shutil.copy2(REPO / "_config.yml", tmp_path / "_config.yml")
+    for name in ("_config.yml", "pyproject.toml", "setup.py"):
+        shutil.copy2(REPO / name, tmp_path / name)
     shutil.copytree(REPO / "exercises", tmp_path / "exercises",
                     ignore=shutil.ignore_patterns("__pycache__"))
     (tmp_path / "book").mkdir()
@@ -55,20 +56,30 @@ def test_missing_chapter_file_in_toc(tiny_book):
     (tiny_book / "_toc.yml").write_text(
         "format: jb-book\nroot: book/index\nchapters:\n  - file: book/gibt-es-nicht\n",
         encoding="utf-8")
-    assert_clean_failure(build_book(tiny_book), "book/gibt-es-nicht")
+    assert_clean_failure(build_book(tiny_book), "book/gibt-es-nicht", SUMMARY)
 
 
-def test_broken_cross_reference(tiny_book):
+SUMMARY = "Der Kurs wurde NICHT fehlerfrei gebaut"
+
+
+def test_broken_cross_reference_fails_the_plain_command_naming_the_file(tiny_book):
     (tiny_book / "book" / "index.md").write_text(
         HEADER + "# Start\n\nSiehe [Kapitel](fehlt.md).\n", encoding="utf-8")
-    assert_clean_failure(build_book(tiny_book), "index.md", "fehlt.md")
+    assert_clean_failure(build_book(tiny_book), "index.md", "fehlt.md", SUMMARY,
+                         "Betroffene Dateien: book/index.md (1)")
+
+
+def test_broken_term_reference_fails_too(tiny_book):
+    (tiny_book / "book" / "index.md").write_text(
+        HEADER + "# Start\n\nEin {term}`Begriff, den es nicht gibt`.\n", encoding="utf-8")
+    assert_clean_failure(build_book(tiny_book), SUMMARY, "Betroffene Dateien: book/index.md")
 
 
 def test_cell_that_raises(tiny_book):
     (tiny_book / "book" / "index.md").write_text(
         HEADER + "# Start\n\n```{code-cell} ipython3\nraise ValueError('kaputt')\n```\n",
         encoding="utf-8")
-    assert_clean_failure(build_book(tiny_book), "index")
+    assert_clean_failure(build_book(tiny_book), "index", SUMMARY, "book/index.md")
 
 
 
@@ -96,4 +107,4 @@ def test_page_that_loads_from_another_host_fails_the_strict_build(tiny_book):
         HEADER + '# Start\n\n<img src="https://cdn.example.org/logo.png" alt="Logo">\n',
         encoding="utf-8")
     assert_clean_failure(build_book(tiny_book), "lädt eine Datei von einem fremden Server",
-                         "https://cdn.example.org/logo.png")
+                         "https://cdn.example.org/logo.png", SUMMARY, "book/index.md")

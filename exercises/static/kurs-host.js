@@ -1,6 +1,10 @@
 // Runs the course's front-end modules in the published page, without a kernel.
 // Each root element carries its data as embedded JSON; a small in-page model stands in for
 // the notebook's widget model and keeps state in localStorage under one versioned key.
+// A classic script, not an ES module: pages opened from disk (file://) may not load modules.
+// The widgets' own scripts (kurs-*.page.js) register themselves in window.KursModules.
+(function () {
+'use strict';
 const KEY = 'social-media-kurs:v1';
 let damaged = false;
 
@@ -64,11 +68,12 @@ class PageModel {
   send() {}
 }
 
-async function mount(root) {
+function mount(root) {
   const kind = root.dataset.kursKind;
   const data = JSON.parse(root.querySelector('script.kurs-data').textContent);
-  const file = kind === 'exercise' ? `./kurs-ex-${data.id}.js` : `./kurs-${kind}.js`;
-  const module = await import(file);
+  const file = kind === 'exercise' ? `kurs-ex-${data.id}.js` : `kurs-${kind}.js`;
+  const module = (window.KursModules || {})[file];
+  if (!module) throw new Error(`${file} fehlt auf dieser Seite`);
   const key = kind === 'progress' ? null : `${kind}:${data.id}`;
   const view = document.createElement('div');
   view.className = 'kurs-view';
@@ -88,6 +93,12 @@ window.addEventListener('storage', (event) => {
   if (event.key === KEY) for (const model of models) model.emit('change:state');
 });
 
-for (const root of document.querySelectorAll('[data-kurs-kind]')) {
-  mount(root).catch((error) => { console.error('Kurs-Element konnte nicht starten', error); });
+function mountAll() {
+  for (const root of document.querySelectorAll('[data-kurs-kind]')) {
+    try { mount(root); } catch (error) { console.error('Kurs-Element konnte nicht starten', error); }
+  }
 }
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountAll);
+else mountAll();
+})();

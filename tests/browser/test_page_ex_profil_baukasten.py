@@ -83,8 +83,8 @@ def live_text(page, root, contains: str) -> str:
     return live.inner_text()
 
 
-def test_profile_by_keyboard_preview_rating_and_reload(open_page):
-    page = open_page(CHAPTER)
+def test_profile_by_keyboard_preview_rating_and_reload(open_anywhere):
+    page = open_anywhere(CHAPTER)
     root = exercise_root(page)
     assert root.get_by_role("button", name="Persönliches Profil").get_attribute(
         "aria-pressed") == "true"

@@ -83,8 +83,8 @@ def test_numeric_question_gives_friendly_hint_for_text(open_page):
     assert box.locator(".kurs-verdict").inner_text() == "Richtig."
 
 
-def test_progress_survives_reload_and_shows_on_start_page(open_page):
-    page = open_page("book/profil")
+def test_progress_survives_reload_and_shows_on_start_page(open_anywhere):
+    page = open_anywhere("book/profil")
     root = quiz(page, "profil")
     question = next(q for q in load_banks()["profil"].questions if q.type == "true-false")
     answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{question.id}"]'),
@@ -146,8 +146,8 @@ def sort_by_moving_up(fieldset, count):
             fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()
 
 
-def test_final_test_gives_a_printable_certificate(open_page):
-    page = open_page("book/abschluss")
+def test_final_test_gives_a_printable_certificate(open_anywhere):
+    page = open_anywhere("book/abschluss")
     root = quiz(page, "abschlusstest")
     questions = page.evaluate("""() => {
         const data = JSON.parse(document.querySelector('[data-quiz-id=abschlusstest] script').textContent);
