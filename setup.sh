@@ -15,6 +15,11 @@ fi
 echo "Installiere die Python-Pakete aus requirements.txt …"
 python3 -m pip install --quiet --disable-pip-version-check -r requirements.txt
 
+if [ -f package-lock.json ]; then
+  echo "Installiere die Node-Werkzeuge der Tests aus package-lock.json (npm ci) …"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
 if [ "${1:-}" = "--nur-installieren" ]; then
   exit 0
 fi

@@ -1,6 +1,8 @@
-"""Command line for instructors: ``kurs check`` and ``kurs export-moodle``.
+"""Command line for instructors: ``kurs check`` and the exports for learning platforms.
 
-Also runs as ``python -m exercises …``.
+``kurs export-moodle``, ``kurs export-gift`` and ``kurs export-ilias`` write the chapter
+question banks after the same content checks as the build. Also runs as
+``python -m exercises …``.
 """
 
 from __future__ import annotations
@@ -14,29 +16,88 @@ from .errors import ContentErrors
 from .schema import Bank
 
 
-def main(argv: list[str] | None = None) -> int:
+def file_size(size: int) -> str:
+    """A file size in German notation: 812 Bytes, 36,1 KB, 1,2 MB."""
+    if size < 1000:
+        return f"{size} Bytes"
+    value, unit = (size / 1000, "KB") if size < 1_000_000 else (size / 1_000_000, "MB")
+    return f"{value:.1f} {unit}".replace(".", ",")
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="kurs", description="Prüft und exportiert die Fragenkataloge und Übungen des Kurses.")
-    commands = parser.add_subparsers(dest="command", required=True)
+        prog="kurs", description="Prüft und exportiert die Fragenkataloge und Übungen des Kurses."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
     commands.add_parser("check", help="alle Fragenkataloge und Übungsdaten prüfen")
-    export = commands.add_parser("export-moodle", help="Fragen als Moodle-XML exportieren")
-    export.add_argument("ziel", type=Path, help="Zieldatei, z. B. fragen-moodle.xml")
+    moodle = commands.add_parser("export-moodle", help="Fragen als Moodle-XML exportieren")
+    moodle.add_argument("ziel", type=Path, help="Zieldatei, z. B. fragen-moodle.xml")
+    moodle.add_argument(
+        "--ohne-ordering",
+        action="store_true",
+        help="Reihenfolge-Fragen als Zuordnungsfragen (Platz 1, Platz 2, …) exportieren, "
+        "für Moodle vor Version 4.4 ohne den Fragetyp „Anordnung“",
+    )
+    gift = commands.add_parser(
+        "export-gift", help="Fragen im GIFT-Format (Textformat von Moodle) exportieren"
+    )
+    gift.add_argument("ziel", type=Path, help="Zieldatei, z. B. fragen.txt")
+    ilias = commands.add_parser("export-ilias", help="Fragen als ILIAS-Fragenpool (ZIP) exportieren")
+    ilias.add_argument(
+        "ziel", type=Path, help="Zieldatei; der Name muss „qpl“ enthalten, z. B. social-media_qpl.zip"
+    )
+    return parser
+
+
+def _export(args, banks: dict) -> tuple[str, bytes]:
+    """(label, file content) of the requested export."""
+    if args.command == "export-moodle":
+        from .moodle import banks_to_moodle
+
+        return "Moodle-XML", banks_to_moodle(banks, ordering=not args.ohne_ordering).encode("utf-8")
+    if args.command == "export-gift":
+        from .instructors.gift import banks_to_gift
+
+        return "GIFT", banks_to_gift(banks).encode("utf-8")
+    from .instructors.ilias import banks_to_ilias
+
+    return "ILIAS", banks_to_ilias(banks, args.ziel)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "export-ilias":
+        from .instructors.ilias import PoolNameError, pool_names
+
+        try:
+            pool_names(args.ziel)
+        except PoolNameError as exc:
+            parser.exit(2, f"{parser.prog} {args.command}: {exc}\n")
     try:
         content = load_all_content()
     except ContentErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
     banks = {k: v for k, v in content["banks"].items() if isinstance(v, Bank)}
+    count = sum(len(b.questions) for b in banks.values())
     if args.command == "check":
-        count = sum(len(b.questions) for b in banks.values())
-        print(f"Alles in Ordnung: {len(banks)} Fragenkataloge mit {count} Fragen, "
-              f"{len(content['scenarios'])} Übungen.")
+        print(
+            f"Alles in Ordnung: {len(banks)} Fragenkataloge mit {count} Fragen, "
+            f"{len(content['scenarios'])} Übungen."
+        )
         return 0
-    from .moodle import banks_to_moodle
-
-    args.ziel.write_text(banks_to_moodle(banks), encoding="utf-8")
-    print(f"{sum(len(b.questions) for b in banks.values())} Fragen nach {args.ziel} exportiert.")
+    label, data = _export(args, banks)
+    try:
+        args.ziel.write_bytes(data)
+    except OSError as exc:
+        print(f"{args.ziel} kann nicht geschrieben werden: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    note = " (Reihenfolge-Fragen als Zuordnung)" if getattr(args, "ohne_ordering", False) else ""
+    print(
+        f"{label}: {len(banks)} Kapitel, {count} Fragen, {file_size(len(data))} nach {args.ziel} "
+        f"geschrieben{note}."
+    )
     return 0
 
 

@@ -54,7 +54,7 @@ def test_moodle_export_holds_every_chapter_question(tmp_path):
     chapters = [b for b in load_banks().values() if isinstance(b, Bank)]
     assert len(questions) == sum(len(b.questions) for b in chapters)
     assert {q.get("type") for q in questions} == {"multichoice", "truefalse", "numerical",
-                                                  "shortanswer", "matching"}
+                                                  "shortanswer", "matching", "ordering"}
     single = next(q for q in questions if q.findtext("single") == "true")
     fractions = sorted(float(a.get("fraction")) for a in single.findall("answer"))
     assert fractions[-1] == 100 and fractions[0] == 0
