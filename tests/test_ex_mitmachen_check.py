@@ -82,7 +82,7 @@ def test_consumer_audience_gets_instagram_or_facebook(widget):
     result = widget.results
     assert result["recommended"] == ["Instagram"]
     reasons = " ".join(result["ranking"][0]["reasons"])
-    assert "37 %" in reasons and "ARD/ZDF-Medienstudie, 2024" in reasons
+    assert re.search(r"\d+ % .*\([^()]+, (19|20)\d\d\)", reasons), reasons  # a figure, sourced
 
 
 def test_more_hours_allow_a_second_platform(scenario):
@@ -214,13 +214,14 @@ def test_unknown_platform_in_a_rule_names_file_line_and_field(tmp_path):
 
 
 def test_figure_without_year_is_reported(tmp_path):
-    path = _broken(tmp_path, "reason: \"Ihre Zielgruppe sind Privatleute: Instagram erreicht jede "
-                   "Woche 37 % der Menschen ab 14 in Deutschland (ARD/ZDF-Medienstudie, 2024).\"",
-                   "reason: \"Instagram erreicht jede Woche 37 % der Menschen.\"")
+    text = (SCENARIOS_DIR / f"{EXERCISE}.yml").read_text(encoding="utf-8")
+    sourced = re.search(r'reason: "[^"\n]*?(\d+ %)[^"\n]*? \([^()"]+, (?:19|20)\d\d\)\.?"', text)
+    assert sourced, "the scenario has a reason with a sourced figure"
+    path = _broken(tmp_path, sourced.group(0), f'reason: "Instagram erreicht {sourced.group(1)} der Leute."')
     with pytest.raises(ContentErrors) as info:
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
-    assert f"Zeile {line_of(path, '37 % der Menschen.')}" in message
+    assert f"Zeile {line_of(path, 'der Leute.')}" in message
     assert "Quelle und Jahr" in message
 
 
