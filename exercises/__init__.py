@@ -14,23 +14,23 @@ from __future__ import annotations
 
 def quiz(bank_id: str, persist: bool = True):
     """The quiz of question bank ``bank_id`` as a widget (HTML view in the book)."""
-    from .payload import quiz_payload
-    from .quiz_widget import QuizWidget
+    from exercises.quizzes.payload import quiz_payload
+    from exercises.quizzes.widgets import QuizWidget
 
     return QuizWidget(quiz_payload(bank_id), persist=persist)
 
 
 def exercise(exercise_id: str, persist: bool = True):
     """The interactive exercise ``exercise_id`` (see exercises/scenarios/)."""
-    from .exercise_widgets import make_exercise
+    from exercises.activities.widget import make_exercise
 
     return make_exercise(exercise_id, persist=persist)
 
 
 def progress_overview(persist: bool = True):
     """Progress bars for every chapter quiz, with a reset button."""
-    from .payload import progress_payload
-    from .widget import ProgressWidget
+    from exercises.frontend.widget_base import ProgressWidget
+    from exercises.quizzes.payload import progress_payload
 
     return ProgressWidget(progress_payload(), persist=persist)
 

@@ -169,7 +169,7 @@ def run_js(browser, site):
     Runs the scripts the published pages load (``_static/kurs-*.page.js``), which register
     every module's exports in ``window.KursModules``.
     """
-    from exercises.frontend import page_script_name
+    from exercises.frontend.bundle import page_script_name
     from exercises.site.page_assets import widget_modules
 
     context = browser.new_context()

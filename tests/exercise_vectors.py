@@ -47,7 +47,7 @@ def reload(page):
 
 def broken_scenario(folder: Path, exercise_id: str, *replacements: tuple[str, str]) -> Path:
     """A copy of the exercise's scenario in ``folder`` with each (old, new) replaced once."""
-    from exercises.loader import SCENARIOS_DIR
+    from exercises.quizzes.banks import SCENARIOS_DIR
 
     text = (SCENARIOS_DIR / f"{exercise_id}.yml").read_text(encoding="utf-8")
     for old, new in replacements:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pages import REPO, toc_docnames
 
-from exercises.errors import ContentErrors
-from exercises.loader import load_banks
-from exercises.schema import QUESTION_TYPES, Bank, FinalTest
+from exercises.core.errors import ContentErrors
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import QUESTION_TYPES, Bank, FinalTest
 
 GOOD_QUESTION = """
   - id: {id}

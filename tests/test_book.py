@@ -114,7 +114,7 @@ def test_rebuild_without_changes_executes_nothing(built):
 
 @pytest.mark.parametrize("docname", toc_docnames() + ["search", "genindex"])
 def test_theme_labels_are_german_and_unused_scripts_are_gone(built, docname):
-    from exercises.texts import all_texts
+    from exercises.core.texts import all_texts
 
     text = (built.html / f"{docname}.html").read_text(encoding="utf-8")
     leftovers = [english for english in all_texts()["theme"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exercises.charts import read_series, trend_chart
+from exercises.site.charts import read_series, trend_chart
 
 
 def test_series_come_from_the_csv_with_sources(tmp_path, monkeypatch):

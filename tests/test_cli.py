@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 
 from conftest import REPO
 
-from exercises.cli import main
-from exercises.loader import load_banks
-from exercises.schema import Bank
+from exercises.instructors.cli import main
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import Bank
 
 
 def run_cli(package_parent, *args):

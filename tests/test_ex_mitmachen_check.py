@@ -9,18 +9,20 @@ from pathlib import Path
 import pytest
 from exercise_vectors import broken_scenario, line_of, load_vectors
 
-from exercises import exercise, readiness
-from exercises.errors import ContentErrors
-from exercises.ex_mitmachen_check import data_of, results
-from exercises.exercise_widgets import exercise_payload
-from exercises.loader import SCENARIOS_DIR
-from exercises.page_html import widget_html
-from exercises.scenarios import load_scenario
+from exercises import exercise
+from exercises.activities import load_scenario
+from exercises.activities.mitmachen_check import data_of, results
+from exercises.activities.mitmachen_check import rules as readiness
+from exercises.activities.widget import exercise_payload
+from exercises.core.errors import ContentErrors
+from exercises.core.paths import static_file
+from exercises.frontend.html_view import widget_html
+from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "mitmachen-check"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
-JS_FILE = REPO / "exercises" / "static" / "kurs-ex-mitmachen-check.js"
+JS_FILE = static_file("kurs-ex-mitmachen-check.js")
 VECTORS = load_vectors("mitmachen-check")
 
 STEUERBUERO = {"goals": ["fachwissen", "kundenservice"], "audience": "b2b",

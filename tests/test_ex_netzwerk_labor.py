@@ -12,16 +12,17 @@ import yaml
 from exercise_vectors import broken_scenario, close, line_of
 
 from exercises import exercise
-from exercises import network_lab as lab
-from exercises.errors import ContentErrors
-from exercises.ex_netzwerk_labor import payload, start_edges
-from exercises.loader import SCENARIOS_DIR
-from exercises.scenarios import load_scenario
-from exercises.texts import texts
+from exercises.activities import load_scenario
+from exercises.activities.netzwerk_labor import payload, start_edges
+from exercises.activities.netzwerk_labor import rules as lab
+from exercises.core.errors import ContentErrors
+from exercises.core.paths import static_file
+from exercises.core.texts import texts
+from exercises.quizzes.banks import SCENARIOS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS = ROOT / "tests" / "data" / "vectors-netzwerk-labor.yml"
-JS = ROOT / "exercises" / "static" / "kurs-ex-netzwerk-labor.js"
+JS = static_file("kurs-ex-netzwerk-labor.js")
 SCENARIO_FILE = SCENARIOS_DIR / "netzwerk-labor.yml"
 
 
@@ -289,6 +290,7 @@ def test_js_texts_exist_and_size():
 
 
 def test_logic_modules_import_no_widgets():
-    for name in ("network_lab.py", "ex_netzwerk_labor.py"):
-        source = (ROOT / "exercises" / name).read_text(encoding="utf-8")
+    folder = ROOT / "exercises" / "activities" / "netzwerk_labor"
+    for name in ("rules.py", "__init__.py"):
+        source = (folder / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(IPython|ipywidgets|anywidget)", source, re.M)

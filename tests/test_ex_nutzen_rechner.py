@@ -9,19 +9,21 @@ from pathlib import Path
 import pytest
 from exercise_vectors import broken_scenario, close, line_of, load_vectors
 
-from exercises import exercise, kpi
-from exercises.errors import ContentErrors
-from exercises.ex_nutzen_rechner import payload, results
-from exercises.exercise_widgets import exercise_payload
-from exercises.loader import SCENARIOS_DIR
-from exercises.page_html import widget_html
-from exercises.scenarios import load_scenario
-from exercises.texts import texts
+from exercises import exercise
+from exercises.activities import load_scenario
+from exercises.activities.nutzen_rechner import payload, results
+from exercises.activities.nutzen_rechner import rules as kpi
+from exercises.activities.widget import exercise_payload
+from exercises.core.errors import ContentErrors
+from exercises.core.paths import static_file
+from exercises.core.texts import texts
+from exercises.frontend.html_view import widget_html
+from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "nutzen-rechner"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
-JS_FILE = REPO / "exercises" / "static" / "kurs-ex-nutzen-rechner.js"
+JS_FILE = static_file("kurs-ex-nutzen-rechner.js")
 VECTORS = load_vectors("nutzen-rechner")
 
 BAECKEREI = {"likes": "45", "comments": "12", "shares": "3", "followers_start": "1.500",

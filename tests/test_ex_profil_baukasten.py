@@ -11,19 +11,19 @@ import pytest
 from exercise_vectors import load_vectors
 
 from exercises import exercise
-from exercises import profile_rules as rules
-from exercises.errors import ContentErrors
-from exercises.ex_profil_baukasten import mode_data, payload, results
-from exercises.exercise_widgets import exercise_payload
-from exercises.loader import SCENARIOS_DIR
-from exercises.page_html import widget_html
-from exercises.scenarios import load_scenario
-from exercises.texts import texts
+from exercises.activities import load_scenario
+from exercises.activities.profil_baukasten import mode_data, payload, results, rules
+from exercises.activities.widget import exercise_payload
+from exercises.core.errors import ContentErrors
+from exercises.core.paths import static_file
+from exercises.core.texts import texts
+from exercises.frontend.html_view import widget_html
+from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "profil-baukasten"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
-JS_FILE = REPO / "exercises" / "static" / "kurs-ex-profil-baukasten.js"
+JS_FILE = static_file("kurs-ex-profil-baukasten.js")
 VECTORS = load_vectors("profil-baukasten")
 
 

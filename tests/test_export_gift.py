@@ -14,12 +14,18 @@ import pytest
 from conftest import REPO
 from test_cli import run_cli
 
-from exercises.cli import main
+from exercises.core.markup import inline
+from exercises.instructors.cli import main
 from exercises.instructors.gift import NOTE_MATCHING, NOTE_ORDERING, NOTE_SHUFFLE, banks_to_gift, escape
-from exercises.loader import load_banks
-from exercises.markup import inline
-from exercises.moodle import accepted_answers, choice_fractions, distractors, plain_text, position_label
-from exercises.schema import Bank
+from exercises.instructors.moodle import (
+    accepted_answers,
+    choice_fractions,
+    distractors,
+    plain_text,
+    position_label,
+)
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import Bank
 
 PARSER = REPO / "tests" / "js" / "parse-gift.mjs"
 PEGJS_TYPES = {

@@ -18,12 +18,12 @@ import pytest
 from conftest import REPO
 from test_cli import run_cli
 
-from exercises.cli import main
+from exercises.core.markup import inline
+from exercises.instructors.cli import main
 from exercises.instructors.ilias import ILIAS_TYPES, banks_to_ilias, pool_names
-from exercises.loader import load_banks
-from exercises.markup import inline
-from exercises.moodle import accepted_answers, plain_text
-from exercises.schema import Bank
+from exercises.instructors.moodle import accepted_answers, plain_text
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import Bank
 
 
 def chapters() -> list[Bank]:

@@ -10,10 +10,9 @@ import pytest
 from conftest import REPO
 from test_cli import run_cli
 
-from exercises.cli import main
-from exercises.loader import load_banks
-from exercises.markup import inline
-from exercises.moodle import (
+from exercises.core.markup import inline
+from exercises.instructors.cli import main
+from exercises.instructors.moodle import (
     accepted_answers,
     banks_to_moodle,
     category_path,
@@ -23,7 +22,8 @@ from exercises.moodle import (
     plain_text,
     position_label,
 )
-from exercises.schema import Bank
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import Bank
 
 # question_bank::ensure_fraction_options_initialised() in Moodle: the grades an import accepts.
 MOODLE_FRACTIONS = [

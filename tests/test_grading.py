@@ -3,7 +3,7 @@
 import pytest
 from grading_vectors import CASES, IDS
 
-from exercises import grading
+from exercises.quizzes import grading
 
 
 @pytest.mark.parametrize(("question", "answer", "expected"), CASES, ids=IDS)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from pages import toc_docnames
 
-from exercises.loader import load_banks
-from exercises.texts import all_texts
+from exercises.core.texts import all_texts
+from exercises.quizzes.banks import load_banks
 
 SETUP_TEXTS = all_texts()["notebook_setup"]
 VENV_TOOLS = ["nbconvert", "ipykernel==6.29.5"]

@@ -8,9 +8,9 @@ import math
 import pytest
 
 from exercises import quiz
-from exercises.loader import load_banks
-from exercises.page_html import widget_html
-from exercises.payload import quiz_payload
+from exercises.frontend.html_view import widget_html
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.payload import quiz_payload
 
 
 def right_answer(question: dict):
@@ -117,7 +117,7 @@ def test_question_text_is_escaped(tmp_path):
         '    prompt: "<script>alert(1)</script> **wichtig**"\n    answer: true\n'
         '    feedback_true: "ok"\n    feedback_false: "nein"\n    explanation: "<img src=x>"\n',
         encoding="utf-8")
-    from exercises.loader import load_banks
+    from exercises.quizzes.banks import load_banks
 
     payload = quiz_payload("boese", load_banks(tmp_path))
     question = payload["questions"][0]

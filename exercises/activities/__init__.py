@@ -1,12 +1,13 @@
-"""Exercise scenarios: one YAML file per exercise, each checked by its exercise's model.
+"""The interactive exercises: a registry, and their scenarios loaded and checked.
 
-An exercise ``foo-bar`` consists of
-- ``scenarios/foo-bar.yml``: its data, editable by instructors;
-- ``exercises/ex_foo_bar.py``: ``SCENARIO_MODEL`` (pydantic, see schema.Strict),
+An exercise ``foo-bar`` is one folder ``activities/foo_bar/`` plus one line in ``REGISTRY``:
+- ``__init__.py``: the contract: ``SCENARIO_MODEL`` (pydantic, see quiz.schema.Strict),
   ``payload(scenario) -> dict`` for the front end, ``results(scenario, state) -> dict``
   for Python readers, and optionally ``check(path, scenario, lines)`` for cross-field rules;
-- ``static/kurs-ex-foo-bar.js``: its front end (anywidget form);
-- a group ``ex_foo_bar`` in ``ui_text.yml`` with its interface strings.
+- ``rules.py``: its pure logic, the twin of the JS logic, held by shared vectors;
+- ``static/kurs-ex-foo-bar.js``: its front end (anywidget form), in page and notebook;
+and, outside the code, its data ``scenarios/foo-bar.yml`` (instructors edit it) and a group
+``ex_foo_bar`` in ``ui_text.yml`` with its interface strings.
 """
 
 from __future__ import annotations
@@ -15,12 +16,22 @@ import importlib
 from pathlib import Path
 from types import ModuleType
 
-from .errors import ContentError, ContentErrors
-from .loader import SCENARIOS_DIR, parse_file
+from exercises.core.errors import ContentError, ContentErrors
+from exercises.quizzes.banks import SCENARIOS_DIR, parse_file
+
+# Every exercise of the course: its id (file names, page contract) and its folder.
+REGISTRY = {
+    "profil-baukasten": "profil_baukasten",
+    "netzwerk-labor": "netzwerk_labor",
+    "nutzen-rechner": "nutzen_rechner",
+    "mitmachen-check": "mitmachen_check",
+}
 
 
 def exercise_module(exercise_id: str) -> ModuleType:
-    return importlib.import_module(f"exercises.ex_{exercise_id.replace('-', '_')}")
+    if exercise_id not in REGISTRY:
+        raise ModuleNotFoundError(exercise_id)
+    return importlib.import_module(f"exercises.activities.{REGISTRY[exercise_id]}")
 
 
 def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:

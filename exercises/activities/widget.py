@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .scenarios import exercise_module, load_scenario
-from .texts import texts
-from .widget import KursWidget
+from exercises.activities import exercise_module, load_scenario
+from exercises.core.texts import texts
+from exercises.frontend.widget_base import KursWidget
 
 
 def exercise_payload(exercise_id: str, scenario=None) -> dict:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import yaml
 
-TEXT_FILE = Path(__file__).with_name("ui_text.yml")
+from exercises.core.paths import TEXT_FILE
 
 
 @cache

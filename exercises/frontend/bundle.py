@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
-STATIC_DIR = Path(__file__).parent / "static"
+from exercises.core.paths import static_file
+
 _EXPORT = re.compile(r"^export (?=(async )?(function|const|let|class)\b)", re.M)
 _EXPORTED_NAME = re.compile(r"^export (?:async )?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)", re.M)
 _EXPORT_LIST = re.compile(r"^export\s*\{([^}]*)\};?\s*$", re.M)
@@ -21,7 +21,7 @@ PAGE_SUFFIX = ".page.js"
 
 
 def _source(module: str) -> str:
-    return (STATIC_DIR / module).read_text(encoding="utf-8")
+    return static_file(module).read_text(encoding="utf-8")
 
 
 def _modules(name: str) -> list[str]:
@@ -100,4 +100,4 @@ def page_script_name(module: str) -> str:
 
 
 def css() -> str:
-    return (STATIC_DIR / "kurs.css").read_text(encoding="utf-8")
+    return static_file("kurs.css").read_text(encoding="utf-8")

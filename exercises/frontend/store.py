@@ -12,7 +12,7 @@ import tempfile
 import warnings
 from pathlib import Path
 
-from .texts import t
+from exercises.core.texts import t
 
 PROGRESS_FILE = "kurs-fortschritt.json"
 VERSION = 1

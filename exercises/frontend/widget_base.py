@@ -10,10 +10,10 @@ import sys
 import anywidget
 import traitlets
 
-from . import progress
-from .frontend import bundle, css
-from .page_html import widget_html
-from .texts import t
+from exercises.core.texts import t
+from exercises.frontend import store as progress
+from exercises.frontend.bundle import bundle, css
+from exercises.frontend.html_view import widget_html
 
 
 def notebook_payload(payload: dict, persist: bool) -> dict:

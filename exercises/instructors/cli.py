@@ -11,9 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import load_all_content
-from .errors import ContentErrors
-from .schema import Bank
+from exercises.core.errors import ContentErrors
+from exercises.instructors.content import load_all_content
+from exercises.quizzes.schema import Bank
 
 
 def file_size(size: int) -> str:
@@ -52,14 +52,14 @@ def _parser() -> argparse.ArgumentParser:
 def _export(args, banks: dict) -> tuple[str, bytes]:
     """(label, file content) of the requested export."""
     if args.command == "export-moodle":
-        from .moodle import banks_to_moodle
+        from exercises.instructors.moodle import banks_to_moodle
 
         return "Moodle-XML", banks_to_moodle(banks, ordering=not args.ohne_ordering).encode("utf-8")
     if args.command == "export-gift":
-        from .instructors.gift import banks_to_gift
+        from exercises.instructors.gift import banks_to_gift
 
         return "GIFT", banks_to_gift(banks).encode("utf-8")
-    from .instructors.ilias import banks_to_ilias
+    from exercises.instructors.ilias import banks_to_ilias
 
     return "ILIAS", banks_to_ilias(banks, args.ziel)
 
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "export-ilias":
-        from .instructors.ilias import PoolNameError, pool_names
+        from exercises.instructors.ilias import PoolNameError, pool_names
 
         try:
             pool_names(args.ziel)

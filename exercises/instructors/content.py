@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from .errors import ContentErrors
-from .loader import BANKS_DIR, SCENARIOS_DIR, load_banks
+from exercises.core.errors import ContentErrors
+from exercises.quizzes.banks import BANKS_DIR, SCENARIOS_DIR, load_banks
 
 
 def load_all_content(banks_dir=BANKS_DIR, scenarios_dir=SCENARIOS_DIR) -> dict:
     """Banks and scenarios; raises one ContentErrors with every problem found."""
-    from .scenarios import load_scenarios
+    from exercises.activities import load_scenarios
 
     errors = []
     result: dict = {}

@@ -11,8 +11,8 @@ stated in a ``//`` comment right above the question.
 
 from __future__ import annotations
 
-from ..markup import inline
-from ..moodle import (
+from exercises.core.markup import inline
+from exercises.instructors.moodle import (
     accepted_answers,
     category_path,
     chapter_banks,

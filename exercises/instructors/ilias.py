@@ -20,9 +20,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from ..markup import inline
-from ..moodle import accepted_answers, chapter_banks, number_text, plain_text
-from ..texts import t
+from exercises.core.markup import inline
+from exercises.core.texts import t
+from exercises.instructors.moodle import accepted_answers, chapter_banks, number_text, plain_text
 
 DOCTYPE_QTI = '<!DOCTYPE questestinterop SYSTEM "ims_qtiasiv1p2p1.dtd">'
 DOCTYPE_QPL = '<!DOCTYPE Test SYSTEM "http://www.ilias.uni-koeln.de/download/dtd/ilias_co.dtd">'

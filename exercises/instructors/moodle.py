@@ -15,9 +15,9 @@ import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from .markup import inline
-from .schema import Bank
-from .texts import t
+from exercises.core.markup import inline
+from exercises.core.texts import t
+from exercises.quizzes.schema import Bank
 
 COURSE_CATEGORY = "Social Media – mitmachen?"
 MOODLE_TYPES = {

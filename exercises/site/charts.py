@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from .texts import t
+from exercises.core.paths import PACKAGE_DIR
+from exercises.core.texts import t
 
 MARKERS = {"EU": "o", "Deutschland": "s", "Österreich": "^", "Schweiz": "D"}
 COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a",
            "Schweiz": "#1d6b2f"}
 
 
-BOOK_DIR = Path(__file__).resolve().parents[1] / "book"
+BOOK_DIR = PACKAGE_DIR.parent / "book"
 
 
 def data_file(csv_path: str | Path) -> Path:

@@ -21,9 +21,8 @@ from pathlib import Path
 
 import yaml
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-BANKS_DIR = PACKAGE_DIR / "banks"
-SCENARIOS_DIR = PACKAGE_DIR / "scenarios"
+from exercises.core.paths import BANKS_DIR, PACKAGE_DIR, SCENARIOS_DIR
+
 _CONTENT_DIRS = (BANKS_DIR, SCENARIOS_DIR)
 _CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.M | re.S)
 _CALL = re.compile(r"\b(quiz|exercise|progress_overview)\s*\(\s*(?:[\"']([\w-]+)[\"'])?")

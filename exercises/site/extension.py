@@ -11,13 +11,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .errors import ContentErrors
-from .privacy import guard_privacy
-from .site.dependencies import FINGERPRINT_CELL, dependencies, fingerprint
-from .site.notebooks import add_download_links, is_notebook_source, write_notebooks
-from .site.page_assets import add_page_scripts, write_page_assets
-from .site.strict import make_strict, summarize
-from .theme_polish import polish_pages, trim_page_scripts
+from exercises.core.errors import ContentErrors
+from exercises.site.dependencies import FINGERPRINT_CELL, dependencies, fingerprint
+from exercises.site.notebooks import add_download_links, is_notebook_source, write_notebooks
+from exercises.site.page_assets import add_page_scripts, write_page_assets
+from exercises.site.privacy import guard_privacy
+from exercises.site.strict import make_strict, summarize
+from exercises.site.theme_polish import polish_pages, trim_page_scripts
 
 logger = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ def check_content(app: Sphinx) -> None:
     ``SphinxError``), so after logging the located German messages the build ends with exit
     status 1 instead; the site from the last good build stays as it was.
     """
-    from .content import load_all_content
+    from exercises.instructors.content import load_all_content
 
     try:
         load_all_content()
@@ -66,5 +66,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", guard_privacy)
     app.connect("build-finished", summarize, priority=999)
     app.add_css_file("kurs.css")
+    app.add_css_file("kurs-site.css")
     app.add_js_file("kurs-theme-fixes.js", loading_method="defer")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

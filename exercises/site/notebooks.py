@@ -19,14 +19,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..texts import all_texts, t
+from exercises.core.paths import PACKAGE_DIR
+from exercises.core.texts import all_texts, t
 
 logger = logging.getLogger(__name__)
 NOTEBOOK_DIR = "_notebooks"
 ZIP_NAME = "kurs-notebooks.zip"
 WHEEL_PATTERN = "social_media_kurs_exercises-*.whl"
 SETUP_TEMPLATE = Path(__file__).with_name("notebook_setup.py")
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _PROJECT_FILES = ("pyproject.toml", "setup.py", "_toc.yml")
 _notebook_docs: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

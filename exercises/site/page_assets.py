@@ -12,18 +12,19 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from ..frontend import STATIC_DIR, page_script, page_script_name
+from exercises.core.paths import static_file, static_files
+from exercises.frontend.bundle import page_script, page_script_name
 
 GENERATED_DIR = "kurs-static"
 HOST = "kurs-host.js"
-SITE_FILES = ("kurs.css", "kurs-theme-fixes.js", HOST)
+SITE_FILES = ("kurs.css", "kurs-site.css", "kurs-theme-fixes.js", HOST)
 _KIND = re.compile(r'data-kurs-kind="(quiz|progress|exercise)"(?: data-exercise-id="([\w-]+)")?')
 
 
 def widget_modules() -> list[str]:
     """Every front-end entry module: the quiz, the progress overview, one per exercise."""
     return ["kurs-quiz.js", "kurs-progress.js",
-            *sorted(path.name for path in STATIC_DIR.glob("kurs-ex-*.js"))]
+            *sorted(name for name in static_files() if name.startswith("kurs-ex-"))]
 
 
 def write_page_assets(app: Sphinx, config) -> None:
@@ -34,7 +35,7 @@ def write_page_assets(app: Sphinx, config) -> None:
     for module in widget_modules():
         (target / page_script_name(module)).write_text(page_script(module), encoding="utf-8")
     for name in SITE_FILES:
-        shutil.copy2(STATIC_DIR / name, target / name)
+        shutil.copy2(static_file(name), target / name)
     config.html_static_path.append(str(target))
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 
-from ..texts import t
+from exercises.core.texts import t
 
 logger = sphinx_logging.getLogger(__name__)
 _collectors: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # one per running build

@@ -58,7 +58,7 @@ def polish_page(text: str, theme_texts: dict[str, str]) -> str:
 def polish_pages(app: Sphinx, exception) -> None:
     if exception or app.builder.format != "html":
         return
-    from .texts import all_texts
+    from exercises.core.texts import all_texts
 
     theme_texts = all_texts()["theme"]
     for page in Path(app.outdir).rglob("*.html"):

@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from exercises.loader import load_banks
+from exercises.quizzes.banks import load_banks
 
 TOKEN = "kurs-test"
 

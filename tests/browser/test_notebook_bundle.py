@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from exercises.exercise_widgets import exercise_payload
-from exercises.frontend import bundle
-from exercises.loader import load_banks
-from exercises.payload import quiz_payload
+from exercises.activities.widget import exercise_payload
+from exercises.frontend.bundle import bundle
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.payload import quiz_payload
 
 MOUNT = """async ([code, data]) => {
     const url = URL.createObjectURL(new Blob([code], {type: 'text/javascript'}));

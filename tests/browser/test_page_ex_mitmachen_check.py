@@ -8,10 +8,10 @@ from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
 
-from exercises import readiness
-from exercises.ex_mitmachen_check import data_of
-from exercises.scenarios import load_scenario
-from exercises.texts import texts
+from exercises.activities import load_scenario
+from exercises.activities.mitmachen_check import data_of
+from exercises.activities.mitmachen_check import rules as readiness
+from exercises.core.texts import texts
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from exercise_vectors import camel, close
 
-from exercises import network_lab as lab
-from exercises.exercise_widgets import exercise_payload
+from exercises.activities.netzwerk_labor import rules as lab
+from exercises.activities.widget import exercise_payload
 
 pytestmark = pytest.mark.browser
 

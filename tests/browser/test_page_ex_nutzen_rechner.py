@@ -9,8 +9,8 @@ from exercise_vectors import camel, close, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
 
-from exercises import kpi
-from exercises.texts import texts
+from exercises.activities.nutzen_rechner import rules as kpi
+from exercises.core.texts import texts
 
 pytestmark = pytest.mark.browser
 

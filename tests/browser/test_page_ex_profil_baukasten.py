@@ -6,9 +6,8 @@ import pytest
 from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
 
-from exercises import profile_rules as rules
-from exercises.ex_profil_baukasten import mode_data
-from exercises.scenarios import load_scenario
+from exercises.activities import load_scenario
+from exercises.activities.profil_baukasten import mode_data, rules
 
 MODULE = "kurs-ex-profil-baukasten.js"
 EXERCISE_ID = "profil-baukasten"

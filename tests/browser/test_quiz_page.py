@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from exercises.loader import load_banks
+from exercises.quizzes.banks import load_banks
 
 KEY = "social-media-kurs:v1"
 

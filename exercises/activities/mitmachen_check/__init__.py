@@ -17,11 +17,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-from .errors import ContentError
-from .readiness import QUESTIONS, assess, describe
-from .schema import Id, Strict, Text
-from .texts import texts
-from .yaml_lines import LineMap, line_for
+from exercises.activities.mitmachen_check.rules import QUESTIONS, assess, describe
+from exercises.core.errors import ContentError
+from exercises.core.texts import texts
+from exercises.core.yaml_lines import LineMap, line_for
+from exercises.quizzes.schema import Id, Strict, Text
 
 GROUP = "ex_mitmachen_check"
 Hours = Annotated[float, Field(ge=0)]

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import math
 
-from .kpi import fill, format_number
-from .learner_numbers import read_number
+from exercises.activities.nutzen_rechner.rules import fill, format_number
+from exercises.core.numbers import read_number
 
 QUESTIONS = ("goals", "audience", "ages", "industry", "hours", "guidelines", "impressum",
              "criticism")

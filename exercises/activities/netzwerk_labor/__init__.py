@@ -17,12 +17,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from . import network_lab as lab
-from .errors import ContentError
-from .markup import inline
-from .schema import Id, Strict, Text
-from .texts import t
-from .yaml_lines import LineMap, line_for
+from exercises.activities.netzwerk_labor import rules as lab
+from exercises.core.errors import ContentError
+from exercises.core.markup import inline
+from exercises.core.texts import t
+from exercises.core.yaml_lines import LineMap, line_for
+from exercises.quizzes.schema import Id, Strict, Text
 
 GROUP = "ex_netzwerk_labor"
 MAX_PEOPLE = 12

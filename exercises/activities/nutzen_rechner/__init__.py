@@ -14,11 +14,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .errors import ContentError
-from .kpi import FIELDS, compute_kpis, describe, validate_inputs
-from .schema import Id, Strict, Text
-from .texts import texts
-from .yaml_lines import LineMap, line_for
+from exercises.activities.nutzen_rechner.rules import FIELDS, compute_kpis, describe, validate_inputs
+from exercises.core.errors import ContentError
+from exercises.core.texts import texts
+from exercises.core.yaml_lines import LineMap, line_for
+from exercises.quizzes.schema import Id, Strict, Text
 
 Count = Annotated[int, Field(ge=0)]
 Basis = Literal["competitors", "total"]

@@ -21,7 +21,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 
 # parse_number stays importable from here: the calculator's shared vectors name it.
-from .learner_numbers import parse_number, read_number  # noqa: F401
+from exercises.core.numbers import parse_number, read_number  # noqa: F401
 
 FIELDS = ("likes", "comments", "shares", "followers_start", "followers_end", "reach",
           "impressions", "mentions_own", "mentions_other")

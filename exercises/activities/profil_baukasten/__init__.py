@@ -21,12 +21,12 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from . import profile_rules as rules
-from .errors import ContentError
-from .markup import inline
-from .schema import Id, Strict, Text
-from .texts import t
-from .yaml_lines import LineMap, line_for
+from exercises.activities.profil_baukasten import rules as rules
+from exercises.core.errors import ContentError
+from exercises.core.markup import inline
+from exercises.core.texts import t
+from exercises.core.yaml_lines import LineMap, line_for
+from exercises.quizzes.schema import Id, Strict, Text
 
 GROUP = "ex_profil_baukasten"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ContentError
-from .schema import Bank, FinalTest, Matching, MultipleChoice, SingleChoice
-from .yaml_lines import LineMap, line_for
+from exercises.core.errors import ContentError
+from exercises.core.yaml_lines import LineMap, line_for
+from exercises.quizzes.schema import Bank, FinalTest, Matching, MultipleChoice, SingleChoice
 
 
 def _error(path: Path, lines: LineMap, loc: tuple, message: str, item_id=None, field=None):

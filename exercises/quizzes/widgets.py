@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from . import grading
-from .widget import KursWidget
+from exercises.frontend.widget_base import KursWidget
+from exercises.quizzes import grading
 
 
 class QuizWidget(KursWidget):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .learner_numbers import parse_number
+from exercises.core.numbers import parse_number
 
 CORRECT, WRONG, EMPTY, INVALID = "correct", "wrong", "empty", "invalid"
 

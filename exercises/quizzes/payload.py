@@ -7,14 +7,15 @@ from pathlib import Path
 
 import yaml
 
-from .loader import load_banks
-from .markup import inline
-from .schema import FinalTest
-from .texts import t, texts
+from exercises.core.markup import inline
+from exercises.core.paths import PACKAGE_DIR
+from exercises.core.texts import t, texts
+from exercises.quizzes.banks import load_banks
+from exercises.quizzes.schema import FinalTest
 
 COURSE_TITLE = "Social Media – mitmachen?"
 # The course's _toc.yml: beside the package in a course checkout, inside it in an installed wheel.
-TOC_FILES = (Path(__file__).resolve().parents[1] / "_toc.yml", Path(__file__).with_name("_toc.yml"))
+TOC_FILES = (PACKAGE_DIR.parent / "_toc.yml", PACKAGE_DIR / "_toc.yml")
 _RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false",
                 "text")
 

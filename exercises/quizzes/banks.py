@@ -8,14 +8,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .checks import check_bank, check_final
-from .errors import ContentError, ContentErrors
-from .schema import QUESTION_TYPES, Bank, FinalTest
-from .yaml_lines import LineMap, line_for, load_with_lines
-
-PACKAGE_DIR = Path(__file__).parent
-BANKS_DIR = PACKAGE_DIR / "banks"
-SCENARIOS_DIR = PACKAGE_DIR / "scenarios"
+from exercises.core.errors import ContentError, ContentErrors
+from exercises.core.paths import BANKS_DIR, SCENARIOS_DIR  # noqa: F401 (re-exported)
+from exercises.core.yaml_lines import LineMap, line_for, load_with_lines
+from exercises.quizzes.checks import check_bank, check_final
+from exercises.quizzes.schema import QUESTION_TYPES, Bank, FinalTest
 
 _TYPE_LIST = ", ".join(QUESTION_TYPES)
 
