@@ -38,8 +38,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs
     figures: dict[str, list[float]] = {
-        "kalter Bau": [], "Neubau ohne Änderung": [], "Neubau nach Änderung eines Kapitels": [],
-        "Neubau nach Änderung eines Fragenkatalogs": []}
+        "kalter Bau": [],
+        "Neubau ohne Änderung": [],
+        "Neubau nach Änderung eines Kapitels": [],
+        "Neubau nach Änderung eines Fragenkatalogs": [],
+    }
     names = list(figures)
     for run in range(runs):
         with tempfile.TemporaryDirectory() as folder:
@@ -47,20 +50,23 @@ def main() -> None:
             figures[names[0]].append(timed(source, names[0]))
             figures[names[1]].append(timed(source, names[1]))
             chapter = source / "book" / "profil.md"
-            chapter.write_text(chapter.read_text(encoding="utf-8") + f"\nLauf {run}.\n",
-                               encoding="utf-8")
+            chapter.write_text(chapter.read_text(encoding="utf-8") + f"\nLauf {run}.\n", encoding="utf-8")
             figures[names[2]].append(timed(source, names[2]))
             bank = source / "exercises" / "banks" / "netzwerke.yml"
             bank.write_text(bank.read_text(encoding="utf-8") + f"\n# Lauf {run}\n", encoding="utf-8")
             figures[names[3]].append(timed(source, names[3]))
     for name, values in figures.items():
-        print(f"{name:42s} Median {statistics.median(values):6.1f} s   "
-              f"({', '.join(f'{v:.1f}' for v in values)})   "
-              f"neu ausgeführt: {', '.join(sorted(executed[name])) or 'nichts'}")
+        print(
+            f"{name:42s} Median {statistics.median(values):6.1f} s   "
+            f"({', '.join(f'{v:.1f}' for v in values)})   "
+            f"neu ausgeführt: {', '.join(sorted(executed[name])) or 'nichts'}"
+        )
     cold, unchanged = figures[names[0]], figures[names[1]]
     share = statistics.median(unchanged) / statistics.median(cold)
-    print(f"Neubau ohne Änderung / kalter Bau: {share:.0%} (Ziel: unter 20 %) -> "
-          f"{'erfüllt' if share < 0.2 else 'NICHT erfüllt'}")
+    print(
+        f"Neubau ohne Änderung / kalter Bau: {share:.0%} (Ziel: unter 20 %) -> "
+        f"{'erfüllt' if share < 0.2 else 'NICHT erfüllt'}"
+    )
 
 
 if __name__ == "__main__":

@@ -9,13 +9,17 @@ from exercises.frontend.bundle import page_script  # noqa: E402
 
 # What a chapter page with a quiz loads: the host, the quiz's page script (with the grading and
 # number modules inlined) and the widget styles.
-SIZES = {"kurs-host.js": static_file("kurs-host.js").stat().st_size,
-         "kurs-quiz.page.js": len(page_script("kurs-quiz.js").encode()),
-         "kurs.css": static_file("kurs.css").stat().st_size}
+SIZES = {
+    "kurs-host.js": static_file("kurs-host.js").stat().st_size,
+    "kurs-quiz.page.js": len(page_script("kurs-quiz.js").encode()),
+    "kurs.css": static_file("kurs.css").stat().st_size,
+}
 
 total = 0
 for name, size in SIZES.items():
     total += size
     print(f"{name:18s} {size / 1024:6.1f} KB")
-print(f"{'zusammen':18s} {total / 1024:6.1f} KB (Ziel: unter 40 KB) -> "
-      f"{'erfüllt' if total < 40 * 1024 else 'NICHT erfüllt'}")
+print(
+    f"{'zusammen':18s} {total / 1024:6.1f} KB (Ziel: unter 40 KB) -> "
+    f"{'erfüllt' if total < 40 * 1024 else 'NICHT erfüllt'}"
+)

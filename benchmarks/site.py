@@ -48,16 +48,22 @@ def measure(browser, base: str, html_dir: Path, docname: str) -> dict:
 
     page.on("response", on_response)
     page.on("requestfailed", lambda request: foreign.append(request.url))
-    context.route(re.compile(r"^https?://(?!127\.0\.0\.1)"),
-                  lambda route: (foreign.append(route.request.url), route.abort()))
+    context.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1)"),
+        lambda route: (foreign.append(route.request.url), route.abort()),
+    )
     page.goto(base + docname + ".html")
     page.wait_for_load_state("networkidle")
     context.close()
     html = (html_dir / f"{docname}.html").read_text(encoding="utf-8")
     ours = sum(size for url, size in loaded if Path(urlparse(url).path).name.startswith("kurs"))
     ours += sum(len(m.encode()) for m in DATA.findall(html))
-    return {"requests": len(loaded) + len(set(foreign)), "bytes": sum(s for _, s in loaded),
-            "ours": ours, "foreign": sorted(set(foreign))}
+    return {
+        "requests": len(loaded) + len(set(foreign)),
+        "bytes": sum(s for _, s in loaded),
+        "ours": ours,
+        "foreign": sorted(set(foreign)),
+    }
 
 
 def default_config_copy(folder: Path) -> Path:
@@ -72,8 +78,10 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as ours_dir, tempfile.TemporaryDirectory() as default_dir:
         builds = {}
-        for name, source in (("Kurs", copy_sources(Path(ours_dir))),
-                             ("Standard", default_config_copy(Path(default_dir)))):
+        for name, source in (
+            ("Kurs", copy_sources(Path(ours_dir))),
+            ("Standard", default_config_copy(Path(default_dir))),
+        ):
             result = build_book(source)
             if not (result.html / "index.html").exists():
                 sys.exit(f"Bau „{name}“ fehlgeschlagen:\n{result.log[-3000:]}")
@@ -81,19 +89,26 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             servers = {name: serve(folder) for name, folder in builds.items()}
-            print(f"{'Seite':28s} {'Anfr.':>5s} {'KB':>7s} {'unser':>6s} {'fremd':>5s} | "
-                  f"{'Std. Anfr.':>10s} {'Std. KB':>7s} {'fremd':>5s} | Budget")
+            print(
+                f"{'Seite':28s} {'Anfr.':>5s} {'KB':>7s} {'unser':>6s} {'fremd':>5s} | "
+                f"{'Std. Anfr.':>10s} {'Std. KB':>7s} {'fremd':>5s} | Budget"
+            )
             ok = True
             for docname in toc_docnames():
                 mine = measure(browser, servers["Kurs"][0], builds["Kurs"], docname)
                 default = measure(browser, servers["Standard"][0], builds["Standard"], docname)
-                fits = (mine["ours"] <= BUDGET and not mine["foreign"]
-                        and mine["bytes"] <= default["bytes"] + BUDGET)
+                fits = (
+                    mine["ours"] <= BUDGET
+                    and not mine["foreign"]
+                    and mine["bytes"] <= default["bytes"] + BUDGET
+                )
                 ok &= fits
-                print(f"{docname:28s} {mine['requests']:5d} {mine['bytes'] / 1024:7.1f} "
-                      f"{mine['ours'] / 1024:6.1f} {len(mine['foreign']):5d} | "
-                      f"{default['requests']:10d} {default['bytes'] / 1024:7.1f} "
-                      f"{len(default['foreign']):5d} | {'ok' if fits else 'ÜBERSCHRITTEN'}")
+                print(
+                    f"{docname:28s} {mine['requests']:5d} {mine['bytes'] / 1024:7.1f} "
+                    f"{mine['ours'] / 1024:6.1f} {len(mine['foreign']):5d} | "
+                    f"{default['requests']:10d} {default['bytes'] / 1024:7.1f} "
+                    f"{len(default['foreign']):5d} | {'ok' if fits else 'ÜBERSCHRITTEN'}"
+                )
             browser.close()
             for _, server in servers.values():
                 server.shutdown()

@@ -21,9 +21,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 CHROMIUM = Path(os.environ.get("KURS_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync",
-                 "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
 JUPYTER_BOOK = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
 
 
@@ -36,8 +42,9 @@ class Build:
 
 def copy_sources(target: Path) -> Path:
     """A clean copy of what the book is built from (no earlier _build)."""
-    ignore = shutil.ignore_patterns("_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache",
-                                    ".ruff_cache", "kurs-fortschritt.json")
+    ignore = shutil.ignore_patterns(
+        "_build", ".git", "__pycache__", "*.egg-info", ".pytest_cache", ".ruff_cache", "kurs-fortschritt.json"
+    )
     for name in ("_config.yml", "_toc.yml", "book", "exercises", "pyproject.toml", "setup.py"):
         source = REPO / name
         if source.is_dir():
@@ -55,7 +62,11 @@ def build_book(source: Path) -> Build:
     env = {**os.environ, "PYTHONPATH": str(source)}
     run = subprocess.run(
         [JUPYTER_BOOK, "build", "."],
-        cwd=source, capture_output=True, text=True, env=env, timeout=900,
+        cwd=source,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
     return Build(source / "_build" / "html", run.stdout + run.stderr, run.returncode)
 
@@ -92,8 +103,10 @@ def site(built):
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.fail(f"Chromium fehlt unter {CHROMIUM}: apt-get install -y chromium "
-                    "(die Browsertests werden nie übersprungen).")
+        pytest.fail(
+            f"Chromium fehlt unter {CHROMIUM}: apt-get install -y chromium "
+            "(die Browsertests werden nie übersprungen)."
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -115,8 +128,12 @@ class RecordingPage:
         self.errors: list[str] = []
         self.broken: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
-        self.context.on("response", lambda response: self.broken.append(
-            f"{response.status} {response.url}") if response.status >= 400 else None)
+        self.context.on(
+            "response",
+            lambda response: (
+                self.broken.append(f"{response.status} {response.url}") if response.status >= 400 else None
+            ),
+        )
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.on("worker", lambda worker: self.requests.append(worker.url))
@@ -128,9 +145,11 @@ class RecordingPage:
         return self.page
 
     def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests
-                if urlparse(url).hostname not in {"127.0.0.1"}
-                and not url.startswith(("data:", "file://"))]
+        return [
+            url
+            for url in self.requests
+            if urlparse(url).hostname not in {"127.0.0.1"} and not url.startswith(("data:", "file://"))
+        ]
 
 
 @pytest.fixture

@@ -19,8 +19,7 @@ def toc_docnames() -> list[str]:
     return names
 
 
-CHAPTERS = [name for name in toc_docnames()
-            if name not in {"book/glossar", "book/quellen"}]
+CHAPTERS = [name for name in toc_docnames() if name not in {"book/glossar", "book/quellen"}]
 
 
 class Page(HTMLParser):

@@ -14,8 +14,7 @@ LAYERS = ["core", "quizzes", "activities", "frontend", "site", "instructors"]
 def test_every_sub_package_architecture_md_names_exists_and_none_is_missing():
     text = (REPO / "ARCHITECTURE.md").read_text(encoding="utf-8")
     named = set(re.findall(r"`exercises/(\w+)/`", text))
-    actual = {path.name for path in PACKAGE.iterdir()
-              if path.is_dir() and (path / "__init__.py").exists()}
+    actual = {path.name for path in PACKAGE.iterdir() if path.is_dir() and (path / "__init__.py").exists()}
     assert all((PACKAGE / name).is_dir() for name in named), named  # nothing named is missing
     assert actual == set(LAYERS) and actual <= named  # every sub-package is described
 
@@ -43,9 +42,13 @@ def _imports(path) -> set[str]:
 
 
 def test_layers_import_only_the_layers_they_may():
-    allowed = {"core": set(), "frontend": {"core"}, "quizzes": {"core", "frontend"},
-               "activities": {"core", "quizzes", "frontend"},
-               "instructors": {"core", "quizzes", "activities"}}
+    allowed = {
+        "core": set(),
+        "frontend": {"core"},
+        "quizzes": {"core", "frontend"},
+        "activities": {"core", "quizzes", "frontend"},
+        "instructors": {"core", "quizzes", "activities"},
+    }
     for layer, may in allowed.items():
         for path in (PACKAGE / layer).rglob("*.py"):
             assert _imports(path) - may - {layer} == set(), path

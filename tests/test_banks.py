@@ -29,8 +29,10 @@ GOOD_QUESTION = """
 
 def write_bank(folder: Path, name: str, questions: str) -> Path:
     path = folder / f"{name}.yml"
-    path.write_text(f'title: "Test"\nchapter: {name}\nquestions:\n'
-                    + textwrap.dedent(questions).strip("\n") + "\n", encoding="utf-8")
+    path.write_text(
+        f'title: "Test"\nchapter: {name}\nquestions:\n' + textwrap.dedent(questions).strip("\n") + "\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -43,8 +45,11 @@ def errors_for(folder: Path) -> list:
 def test_real_banks_cover_every_chapter_with_enough_questions():
     banks = load_banks()
     chapters = {k: v for k, v in banks.items() if isinstance(v, Bank)}
-    called = {name for doc in toc_docnames()
-              for name in re.findall(r'\bquiz\("([\w-]+)"\)', (REPO / f"{doc}.md").read_text("utf-8"))}
+    called = {
+        name
+        for doc in toc_docnames()
+        for name in re.findall(r'\bquiz\("([\w-]+)"\)', (REPO / f"{doc}.md").read_text("utf-8"))
+    }
     assert set(chapters) == called - {"abschlusstest"}  # every chapter quiz has its bank, and back
     for bank_id, bank in chapters.items():
         assert len(bank.questions) >= 8, bank_id
@@ -56,8 +61,9 @@ def test_real_banks_cover_every_chapter_with_enough_questions():
 
 def test_yaml_syntax_error_names_file_and_line(tmp_path):
     path = tmp_path / "kaputt.yml"
-    path.write_text('title: "Test"\nchapter: kaputt\nquestions:\n  - id: a\n    prompt: "offen\n',
-                    encoding="utf-8")
+    path.write_text(
+        'title: "Test"\nchapter: kaputt\nquestions:\n  - id: a\n    prompt: "offen\n', encoding="utf-8"
+    )
     (error,) = errors_for(tmp_path)
     assert error.file == path and error.line is not None
     assert "YAML-Syntaxfehler" in str(error) and "kaputt.yml, Zeile" in str(error)
@@ -71,8 +77,9 @@ def test_unknown_type_names_question_field_and_allowed_types(tmp_path):
 
 
 def test_no_correct_option(tmp_path):
-    write_bank(tmp_path, "keine", GOOD_QUESTION.format(id="keine-a").replace(
-        "correct: true", "correct: false"))
+    write_bank(
+        tmp_path, "keine", GOOD_QUESTION.format(id="keine-a").replace("correct: true", "correct: false")
+    )
     (error,) = errors_for(tmp_path)
     assert (error.item_id, error.field, error.line) == ("keine-a", "options", 7)
     assert "Keine Option ist als richtig markiert" in error.message
@@ -87,23 +94,32 @@ def test_duplicate_id_across_banks(tmp_path):
 
 
 def test_missing_field(tmp_path):
-    write_bank(tmp_path, "fehlt", GOOD_QUESTION.format(id="fehlt-a").replace(
-        '    explanation: "Ein Profil ist die Selbstdarstellung."\n', ""))
+    write_bank(
+        tmp_path,
+        "fehlt",
+        GOOD_QUESTION.format(id="fehlt-a").replace(
+            '    explanation: "Ein Profil ist die Selbstdarstellung."\n', ""
+        ),
+    )
     (error,) = errors_for(tmp_path)
     assert (error.item_id, error.field) == ("fehlt-a", "explanation")
     assert error.line == 4 and "Pflichtfeld fehlt" in error.message
 
 
 def test_field_of_wrong_type(tmp_path):
-    write_bank(tmp_path, "art", GOOD_QUESTION.format(id="art-a").replace(
-        "correct: true", "correct: vielleicht"))
+    write_bank(
+        tmp_path, "art", GOOD_QUESTION.format(id="art-a").replace("correct: true", "correct: vielleicht")
+    )
     (error,) = errors_for(tmp_path)
     assert error.item_id == "art-a" and error.field == "options → 1. Eintrag → correct"
     assert error.line == 9 and "true oder false" in error.message
 
 
 def test_matching_pair_that_refers_to_nothing(tmp_path):
-    write_bank(tmp_path, "paar", """
+    write_bank(
+        tmp_path,
+        "paar",
+        """
       - id: paar-a
         type: matching
         prompt: "Ordnen Sie zu."
@@ -114,7 +130,8 @@ def test_matching_pair_that_refers_to_nothing(tmp_path):
           - {id: konten, text: "Konten"}
           - {id: aufrufe, text: "Aufrufe"}
         explanation: "Erklärung."
-    """)
+    """,
+    )
     (error,) = errors_for(tmp_path)
     assert error.item_id == "paar-a" and error.field == "terms → 2. Eintrag → match"
     assert error.line == 9 and "„gibtsnicht“ verweist auf keine Definition" in error.message

@@ -48,8 +48,7 @@ def test_internal_links_resolve(built, docname):
         parsed = urlparse(href)
         if parsed.scheme or href.startswith(("mailto:", "javascript:")):
             continue
-        target = (here / unquote(parsed.path)).resolve() if parsed.path else \
-            built.html / f"{docname}.html"
+        target = (here / unquote(parsed.path)).resolve() if parsed.path else built.html / f"{docname}.html"
         assert target.exists(), f"{docname}: Link ins Leere: {href}"
         if parsed.fragment and target.suffix == ".html":
             ids = read_page(target.parent, target.stem).ids
@@ -86,9 +85,11 @@ def prose_lines(path: Path):
 
 @pytest.mark.parametrize("path", sorted((REPO / "book").glob("*.md")), ids=lambda p: p.name)
 def test_every_figure_in_the_text_names_source_and_year(path):
-    missing = [f"{path.name}:{number}: {line.strip()[:90]}"
-               for number, line in prose_lines(path)
-               if FIGURE.search(line) and not YEAR.search(line) and not CALCULATION.search(line)]
+    missing = [
+        f"{path.name}:{number}: {line.strip()[:90]}"
+        for number, line in prose_lines(path)
+        if FIGURE.search(line) and not YEAR.search(line) and not CALCULATION.search(line)
+    ]
     assert not missing, "Zahlen ohne Quelle und Jahr:\n" + "\n".join(missing)
 
 
@@ -117,8 +118,11 @@ def test_theme_labels_are_german_and_unused_scripts_are_gone(built, docname):
     from exercises.core.texts import all_texts
 
     text = (built.html / f"{docname}.html").read_text(encoding="utf-8")
-    leftovers = [english for english in all_texts()["theme"]
-                 if f'title="{english}"' in text or f'aria-label="{english}"' in text]
+    leftovers = [
+        english
+        for english in all_texts()["theme"]
+        if f'title="{english}"' in text or f'aria-label="{english}"' in text
+    ]
     assert leftovers == []
     assert "fontawesome.js" not in text
     assert "application/vnd.jupyter.widget-state+json" not in text

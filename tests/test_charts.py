@@ -11,8 +11,11 @@ def test_series_come_from_the_csv_with_sources(tmp_path, monkeypatch):
     assert set(series) == {"EU", "Deutschland", "Österreich", "Schweiz"}
     assert series["EU"][0] == (2013, 30.0, "Eurostat")
     assert series["EU"][-1] == (2023, 60.9, "Eurostat")
-    assert all(year < next_year for points in series.values()
-               for (year, _, _), (next_year, _, _) in zip(points, points[1:], strict=False))
+    assert all(
+        year < next_year
+        for points in series.values()
+        for (year, _, _), (next_year, _, _) in zip(points, points[1:], strict=False)
+    )
 
 
 def test_chart_is_a_png(tmp_path, monkeypatch):

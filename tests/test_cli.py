@@ -17,8 +17,14 @@ from exercises.quizzes.schema import Bank
 
 def run_cli(package_parent, *args):
     env = {**os.environ, "PYTHONPATH": str(package_parent)}
-    return subprocess.run([sys.executable, "-m", "exercises", *args], capture_output=True,
-                          text=True, env=env, cwd=package_parent, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "exercises", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=package_parent,
+        timeout=120,
+    )
 
 
 def test_check_reports_counts_for_the_real_content(capsys):
@@ -26,15 +32,16 @@ def test_check_reports_counts_for_the_real_content(capsys):
     chapters = [b for b in load_banks().values() if isinstance(b, Bank)]
     count = sum(len(b.questions) for b in chapters)
     assert capsys.readouterr().out.strip() == (
-        f"Alles in Ordnung: {len(chapters)} Fragenkataloge mit {count} Fragen, 4 Übungen.")
+        f"Alles in Ordnung: {len(chapters)} Fragenkataloge mit {count} Fragen, 4 Übungen."
+    )
 
 
 def test_check_lists_every_error_and_fails(tmp_path):
-    shutil.copytree(REPO / "exercises", tmp_path / "exercises",
-                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(REPO / "exercises", tmp_path / "exercises", ignore=shutil.ignore_patterns("__pycache__"))
     bank = tmp_path / "exercises" / "banks" / "netzwerke.yml"
-    bank.write_text(bank.read_text(encoding="utf-8").replace("explanation:", "erklaerung:", 1),
-                    encoding="utf-8")
+    bank.write_text(
+        bank.read_text(encoding="utf-8").replace("explanation:", "erklaerung:", 1), encoding="utf-8"
+    )
     scenario = tmp_path / "exercises" / "scenarios" / "nutzen-rechner.yml"
     scenario.write_text(scenario.read_text(encoding="utf-8") + "\nunbekannt: 1\n", encoding="utf-8")
     result = run_cli(tmp_path, "check")
@@ -53,8 +60,14 @@ def test_moodle_export_holds_every_chapter_question(tmp_path):
     questions = [q for q in root if q.get("type") != "category"]
     chapters = [b for b in load_banks().values() if isinstance(b, Bank)]
     assert len(questions) == sum(len(b.questions) for b in chapters)
-    assert {q.get("type") for q in questions} == {"multichoice", "truefalse", "numerical",
-                                                  "shortanswer", "matching", "ordering"}
+    assert {q.get("type") for q in questions} == {
+        "multichoice",
+        "truefalse",
+        "numerical",
+        "shortanswer",
+        "matching",
+        "ordering",
+    }
     single = next(q for q in questions if q.findtext("single") == "true")
     fractions = sorted(float(a.get("fraction")) for a in single.findall("answer"))
     assert fractions[-1] == 100 and fractions[0] == 0

@@ -25,12 +25,26 @@ SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-mitmachen-check.js")
 VECTORS = load_vectors("mitmachen-check")
 
-STEUERBUERO = {"goals": ["fachwissen", "kundenservice"], "audience": "b2b",
-               "ages": ["30-49", "50-69"], "industry": "dienstleistung", "hours": "2",
-               "guidelines": "ja", "impressum": "ja", "criticism": "plan"}
-SCHREINEREI = {"goals": ["personal"], "audience": "b2c", "ages": ["14-29"],
-               "industry": "handwerk", "hours": "6", "guidelines": "nein", "impressum": "nein",
-               "criticism": "loeschen"}
+STEUERBUERO = {
+    "goals": ["fachwissen", "kundenservice"],
+    "audience": "b2b",
+    "ages": ["30-49", "50-69"],
+    "industry": "dienstleistung",
+    "hours": "2",
+    "guidelines": "ja",
+    "impressum": "ja",
+    "criticism": "plan",
+}
+SCHREINEREI = {
+    "goals": ["personal"],
+    "audience": "b2c",
+    "ages": ["14-29"],
+    "industry": "handwerk",
+    "hours": "6",
+    "guidelines": "nein",
+    "impressum": "nein",
+    "criticism": "loeschen",
+}
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +64,8 @@ def widget():
 
 # --- the shared vectors ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_python_logic_matches_vector(case):
     assert getattr(readiness, case["function"])(*case["args"]) == case["expected"]
 
@@ -65,6 +79,7 @@ def test_vectors_name_existing_js_exports():
 
 
 # --- the recommendation ----------------------------------------------------------------------
+
 
 def test_business_customers_get_linkedin_with_a_sourced_reason(widget):
     widget.state = STEUERBUERO
@@ -93,8 +108,9 @@ def test_more_hours_allow_a_second_platform(scenario):
     assert "höchstens 2 Plattform(en)" in two["capacity"]
     one = results(scenario, {**SCHREINEREI, "hours": "5,5"})
     assert one["recommended"] == ["Instagram"]
-    assert any(p.startswith("Nur eine Plattform: 5,5 Stunden") and "Instagram" in p
-               for p in one["preparations"])
+    assert any(
+        p.startswith("Nur eine Plattform: 5,5 Stunden") and "Instagram" in p for p in one["preparations"]
+    )
 
 
 def test_negative_points_are_shown_as_reasons_against(scenario):
@@ -115,32 +131,46 @@ def test_every_figure_shown_names_source_and_year(scenario):
             if re.search(r"\d\s*%|Million", reason):
                 assert re.search(r"(19|20)\d\d", reason), reason
     linkedin = next(e for e in result["ranking"] if e["id"] == "linkedin")
-    assert "Wöchentliche Nutzung, Menschen ab 14 in Deutschland: 7 % (ARD/ZDF-Onlinestudie, " \
-           "2023)" in linkedin["facts"]
-    assert result["industry_note"].endswith("(Destatis, 2020). Ein guter Auftritt ist hier "
-                                            "noch ein Vorsprung.")
+    assert (
+        "Wöchentliche Nutzung, Menschen ab 14 in Deutschland: 7 % (ARD/ZDF-Onlinestudie, "
+        "2023)" in linkedin["facts"]
+    )
+    assert result["industry_note"].endswith(
+        "(Destatis, 2020). Ein guter Auftritt ist hier noch ein Vorsprung."
+    )
 
 
 # --- what to prepare first -----------------------------------------------------------------------
+
 
 def test_preparations_come_in_order_impressum_first(scenario):
     result = results(scenario, SCHREINEREI)
     prepared = result["preparations"]
     assert prepared[0].startswith("Impressum vor dem Start")
-    order = [next(i for i, p in enumerate(prepared) if p.startswith(start)) for start in (
-        "Impressum", "Regeln für Mitarbeitende aufschreiben", "Kritik nicht löschen",
-        "Eskalationsplan", "Einwilligungen", "Redaktionsplan")]
+    order = [
+        next(i for i, p in enumerate(prepared) if p.startswith(start))
+        for start in (
+            "Impressum",
+            "Regeln für Mitarbeitende aufschreiben",
+            "Kritik nicht löschen",
+            "Eskalationsplan",
+            "Einwilligungen",
+            "Redaktionsplan",
+        )
+    ]
     assert order == sorted(order)
-    assert result["checklist"]["items"][:len(prepared)] == prepared
-    assert result["checklist"]["items"][-1] == \
-        "Nach drei Monaten: Ziele überprüfen und den Auftritt anpassen."
+    assert result["checklist"]["items"][: len(prepared)] == prepared
+    assert (
+        result["checklist"]["items"][-1] == "Nach drei Monaten: Ziele überprüfen und den Auftritt anpassen."
+    )
 
 
 def test_a_prepared_firm_only_gets_the_editorial_plan(scenario):
     result = results(scenario, {**STEUERBUERO, "hours": "8"})
     assert result["preparations"] == [
         "Redaktionsplan für die ersten vier Wochen anlegen: Datum, Plattform, Thema, Format, "
-        "zuständige Person, Status."]
+        "zuständige Person, Status."
+    ]
 
 
 def test_empty_answers_ask_for_goal_audience_and_time(widget):
@@ -148,21 +178,42 @@ def test_empty_answers_ask_for_goal_audience_and_time(widget):
     result = widget.results
     assert result["recommended"] == []
     assert result["recommendation"].startswith("Noch keine Empfehlung")
-    assert result["missing"] == ["Ziele", "Zielgruppe", "Altersgruppen", "Branche",
-                                 "Stunden pro Woche", "Regeln für Mitarbeitende", "Impressum",
-                                 "Umgang mit Kritik"]
+    assert result["missing"] == [
+        "Ziele",
+        "Zielgruppe",
+        "Altersgruppen",
+        "Branche",
+        "Stunden pro Woche",
+        "Regeln für Mitarbeitende",
+        "Impressum",
+        "Umgang mit Kritik",
+    ]
     starts = [p.split(":")[0] for p in result["preparations"]]
-    assert starts == ["Ziel festlegen", "Zielgruppe klären", "Zeit festlegen",
-                      "Redaktionsplan für die ersten vier Wochen anlegen"]
-    assert result["checklist"]["summary"] == ["Plattformen: noch offen", "Ziele: noch offen",
-                                              "Zeit: noch offen"]
+    assert starts == [
+        "Ziel festlegen",
+        "Zielgruppe klären",
+        "Zeit festlegen",
+        "Redaktionsplan für die ersten vier Wochen anlegen",
+    ]
+    assert result["checklist"]["summary"] == [
+        "Plattformen: noch offen",
+        "Ziele: noch offen",
+        "Zeit: noch offen",
+    ]
 
 
 # --- hours out of range ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("hours", "hint"), [
-    ("-2", "nicht negativ"), ("61", "höchstens 60"), ("viel", "als Zahl"), (1000, "höchstens 60"),
-])
+
+@pytest.mark.parametrize(
+    ("hours", "hint"),
+    [
+        ("-2", "nicht negativ"),
+        ("61", "höchstens 60"),
+        ("viel", "als Zahl"),
+        (1000, "höchstens 60"),
+    ],
+)
 def test_hours_out_of_range_get_a_german_hint(widget, hours, hint):
     widget.state = {**STEUERBUERO, "hours": hours}
     result = widget.results
@@ -178,20 +229,26 @@ def test_valid_hours_have_no_hint(widget):
 
 
 def test_damaged_state_never_raises(scenario):
-    for state in ({"goals": "bekanntheit"}, {"audience": ["b2b"]}, {"hours": {"h": 1}},
-                  {"industry": 3}, "kaputt", None):
+    for state in (
+        {"goals": "bekanntheit"},
+        {"audience": ["b2b"]},
+        {"hours": {"h": 1}},
+        {"industry": 3},
+        "kaputt",
+        None,
+    ):
         result = results(scenario, state)
         assert len(result["ranking"]) == len(scenario.platforms)
 
 
 # --- payload, static view ---------------------------------------------------------------------------
 
+
 def test_payload_and_static_view():
     data = exercise_payload(EXERCISE)
     assert data["kind"] == "exercise" and data["id"] == EXERCISE
     assert data["texts"]["checklist_print"] == "Checkliste drucken"
-    assert {p["id"] for p in data["platforms"]} >= {"instagram", "facebook", "linkedin", "xing",
-                                                     "tiktok"}
+    assert {p["id"] for p in data["platforms"]} >= {"instagram", "facebook", "linkedin", "xing", "tiktok"}
     assert f'data-exercise-id="{EXERCISE}"' in widget_html(data)
     assert len(JS_FILE.read_bytes()) < 25_000
     assert len(json.dumps(data, ensure_ascii=False).encode()) < 30_000
@@ -199,13 +256,13 @@ def test_payload_and_static_view():
 
 # --- scenario validation -----------------------------------------------------------------------------
 
+
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
     return broken_scenario(tmp_path, EXERCISE, (old, new))
 
 
 def test_unknown_platform_in_a_rule_names_file_line_and_field(tmp_path):
-    path = _broken(tmp_path, "  - platform: linkedin\n    points: 3",
-                   "  - platform: linkdin\n    points: 3")
+    path = _broken(tmp_path, "  - platform: linkedin\n    points: 3", "  - platform: linkdin\n    points: 3")
     with pytest.raises(ContentErrors) as info:
         load_scenario(EXERCISE, tmp_path)
     message = str(info.value)
@@ -230,8 +287,9 @@ def test_figure_without_year_is_reported(tmp_path):
 def test_unknown_option_placeholder_and_type_errors_are_reported(tmp_path):
     _broken(tmp_path, "when: {impressum: [nein, unklar]}", "when: {impressum: [nein, vielleicht]}")
     path = tmp_path / SCENARIO_FILE.name
-    text = path.read_text(encoding="utf-8").replace("Starten Sie mit {platforms}.",
-                                                    "Starten Sie mit {plattform}.")
+    text = path.read_text(encoding="utf-8").replace(
+        "Starten Sie mit {platforms}.", "Starten Sie mit {plattform}."
+    )
     text = text.replace("  per_platform: 3", "  per_platform: drei")
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentErrors) as info:
@@ -242,10 +300,10 @@ def test_unknown_option_placeholder_and_type_errors_are_reported(tmp_path):
 
 
 def test_cross_field_checks_after_schema(tmp_path):
-    path = _broken(tmp_path, "when: {impressum: [nein, unklar]}",
-                   "when: {impressum: [nein, vielleicht]}")
-    text = path.read_text(encoding="utf-8").replace("Starten Sie mit {platforms}.",
-                                                    "Starten Sie mit {plattform}.")
+    path = _broken(tmp_path, "when: {impressum: [nein, unklar]}", "when: {impressum: [nein, vielleicht]}")
+    text = path.read_text(encoding="utf-8").replace(
+        "Starten Sie mit {platforms}.", "Starten Sie mit {plattform}."
+    )
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ContentErrors) as info:
         load_scenario(EXERCISE, tmp_path)

@@ -45,8 +45,7 @@ def test_degrees_and_layers():
 
 def test_connect_and_disconnect_keep_canonical_order():
     added = lab.connect(NODES, PATH, "e", "a")
-    assert added == {"edges": [["a", "b"], ["a", "e"], ["b", "c"], ["c", "d"], ["d", "e"]],
-                     "error": None}
+    assert added == {"edges": [["a", "b"], ["a", "e"], ["b", "c"], ["c", "d"], ["d", "e"]], "error": None}
     assert lab.connect(NODES, added["edges"], "a", "e")["error"] == "exists"
     assert lab.disconnect(NODES, PATH, "c", "b")["edges"] == [["a", "b"], ["c", "d"], ["d", "e"]]
     assert lab.disconnect(NODES, PATH, "a", "c")["error"] == "missing"
@@ -102,8 +101,7 @@ def test_network_types_are_deterministic_and_classified(scenario):
     c = scenario.comparison
     assert all(row["n"] == c.n for row in rows.values())
     assert len(rows["ring"]["edges"]) == len(rows["random"]["edges"]) == c.n * c.ring.k // 2
-    assert rows["ring"]["path_length"] > rows["small_world"]["path_length"] \
-        > rows["random"]["path_length"]
+    assert rows["ring"]["path_length"] > rows["small_world"]["path_length"] > rows["random"]["path_length"]
     assert rows["small_world"]["clustering"] > 2 * rows["random"]["clustering"]
     assert rows["hubs"]["max_degree"] >= 3 * rows["hubs"]["mean_degree"]
     assert "kleine Welt" in rows["small_world"]["interpretation"]
@@ -139,8 +137,9 @@ def test_payload_is_small_json(scenario):
     assert len(text) < 20_000
     assert data["start_edges"] == start_edges(scenario)
     assert {"people", "start_person", "default_percent", "max_steps", "comparison"} <= set(data)
-    assert "<" not in data["intro"].replace("<strong>", "").replace("</strong>", "") \
-        .replace("<em>", "").replace("</em>", "").replace("<code>", "").replace("</code>", "")
+    assert "<" not in data["intro"].replace("<strong>", "").replace("</strong>", "").replace(
+        "<em>", ""
+    ).replace("</em>", "").replace("<code>", "").replace("</code>", "")
 
 
 def _write_bad(tmp_path: Path, replace: list[tuple[str, str]]) -> Path:
@@ -159,12 +158,15 @@ def test_bad_type_names_file_line_and_field(tmp_path):
 
 
 def test_bad_connections_and_parameters(tmp_path):
-    path = _write_bad(tmp_path, [
-        ("  - [ben, jonas]\n", "  - [ben, bert]\n"),
-        ("  - [hannes, ida]\n", "  - [hannes, ida]\n  - [ida, hannes]\n"),
-        ("  start_person: anna\n", "  start_person: zoe\n"),
-        ("    k: 4\n    p: 0.1", "    k: 5\n    p: 0.1"),
-    ])
+    path = _write_bad(
+        tmp_path,
+        [
+            ("  - [ben, jonas]\n", "  - [ben, bert]\n"),
+            ("  - [hannes, ida]\n", "  - [hannes, ida]\n  - [ida, hannes]\n"),
+            ("  start_person: anna\n", "  start_person: zoe\n"),
+            ("    k: 4\n    p: 0.1", "    k: 5\n    p: 0.1"),
+        ],
+    )
     with pytest.raises(ContentErrors) as caught:
         load_scenario("netzwerk-labor", tmp_path)
     errors = caught.value.errors
@@ -178,10 +180,17 @@ def test_bad_connections_and_parameters(tmp_path):
 
 
 def test_too_close_and_too_many_people(tmp_path):
-    extra = "".join(f"  - id: p{i}\n    name: \"P{i}\"\n    role: \"Gast\"\n"
-                    f"    x: {100 + 60 * i}\n    y: 370\n" for i in range(3))
-    _write_bad(tmp_path, [("    x: 180\n    y: 60\n", "    x: 300\n    y: 200\n"),
-                          ("\n# Das Startnetz", extra + "\n# Das Startnetz")])
+    extra = "".join(
+        f'  - id: p{i}\n    name: "P{i}"\n    role: "Gast"\n    x: {100 + 60 * i}\n    y: 370\n'
+        for i in range(3)
+    )
+    _write_bad(
+        tmp_path,
+        [
+            ("    x: 180\n    y: 60\n", "    x: 300\n    y: 200\n"),
+            ("\n# Das Startnetz", extra + "\n# Das Startnetz"),
+        ],
+    )
     with pytest.raises(ContentErrors) as caught:
         load_scenario("netzwerk-labor", tmp_path)
     report = str(caught.value)
@@ -194,8 +203,9 @@ def test_too_close_and_too_many_people(tmp_path):
 VECTOR_CASES = yaml.safe_load(VECTORS.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("case", VECTOR_CASES,
-                         ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTOR_CASES)])
+@pytest.mark.parametrize(
+    "case", VECTOR_CASES, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTOR_CASES)]
+)
 def test_vectors_python(case):
     got = getattr(lab, case["function"])(*case["args"])
     assert close(got, case["expected"]), got
@@ -214,24 +224,31 @@ def test_widget_results_for_default_state():
     r = w.results
     assert r["person"] == "Anna"
     assert r["degrees"]["Anna"] == 4 and r["degrees"]["Gül"] == 1
-    assert r["reachable_by_step"] == {1: ["Ben", "Clara", "Hannes", "Jonas"],
-                                      2: ["Deniz", "Frieda", "Ida"], 3: ["Emil"]}
+    assert r["reachable_by_step"] == {
+        1: ["Ben", "Clara", "Hannes", "Jonas"],
+        2: ["Deniz", "Frieda", "Ida"],
+        3: ["Emil"],
+    }
     assert r["not_reachable"] == ["Gül"]
     assert r["share_percent"] == 30
     assert [s["total"] for s in r["reach_by_step"]] == [4.0, 4.9, 4.99, 5.02]
     assert [s["new"] for s in r["reach_by_step"]] == [4.0, 0.9, 0.09, 0.03]
-    assert r["reach_summary"] == ("Ein Beitrag von Anna erreicht bei 30 % "
-                                  "Teilen-Wahrscheinlichkeit im Schnitt 5 der 9 anderen "
-                                  "Personen.")
-    assert [row["label"] for row in r["comparison"]] == ["Ring", "Zufall", "Kleine Welt",
-                                                          "Mit Hubs"]
+    assert r["reach_summary"] == (
+        "Ein Beitrag von Anna erreicht bei 30 % "
+        "Teilen-Wahrscheinlichkeit im Schnitt 5 der 9 anderen "
+        "Personen."
+    )
+    assert [row["label"] for row in r["comparison"]] == ["Ring", "Zufall", "Kleine Welt", "Mit Hubs"]
     assert r["hints"] == []
 
 
 def test_widget_results_follow_the_state():
     w = exercise("netzwerk-labor", persist=False)
-    w.state = {"edges": [["anna", "guel"], ["guel", "emil"], ["guel", "ida"]],
-               "person": "guel", "percent": 100}
+    w.state = {
+        "edges": [["anna", "guel"], ["guel", "emil"], ["guel", "ida"]],
+        "person": "guel",
+        "percent": 100,
+    }
     r = w.results
     assert r["degrees"]["Gül"] == 3 and r["degrees"]["Ben"] == 0
     assert r["edges"] == [["Anna", "Gül"], ["Emil", "Gül"], ["Gül", "Ida"]]
@@ -245,8 +262,11 @@ def test_widget_results_follow_the_state():
 
 def test_widget_reports_invalid_state_in_german():
     w = exercise("netzwerk-labor", persist=False)
-    w.state = {"edges": [["anna", "ben"], ["anna", "anna"], ["anna", "zoe"], ["ben", "anna"],
-                         "x"], "person": "zoe", "percent": 140}
+    w.state = {
+        "edges": [["anna", "ben"], ["anna", "anna"], ["anna", "zoe"], ["ben", "anna"], "x"],
+        "person": "zoe",
+        "percent": 140,
+    }
     r = w.results
     assert r["edges"] == [["Anna", "Ben"]]
     assert r["person"] == "Anna" and r["share_percent"] == 30
@@ -285,8 +305,7 @@ def test_js_texts_exist_and_size():
     used |= {f"hint_{e}" for e in ("choose", "same", "exists", "missing")}
     assert used - set(merged) == set()
     imports = re.findall(r"^import .*$", source, re.M)
-    assert imports == ["import {announce, fmt, h, num, safeState, saveState, uid} from "
-                       "'./kurs-common.js';"]
+    assert imports == ["import {announce, fmt, h, num, safeState, saveState, uid} from './kurs-common.js';"]
 
 
 def test_logic_modules_import_no_widgets():

@@ -26,9 +26,17 @@ SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-nutzen-rechner.js")
 VECTORS = load_vectors("nutzen-rechner")
 
-BAECKEREI = {"likes": "45", "comments": "12", "shares": "3", "followers_start": "1.500",
-             "followers_end": "1590", "reach": "2.400", "impressions": "3600",
-             "mentions_own": "30", "mentions_other": "170"}
+BAECKEREI = {
+    "likes": "45",
+    "comments": "12",
+    "shares": "3",
+    "followers_start": "1.500",
+    "followers_end": "1590",
+    "reach": "2.400",
+    "impressions": "3600",
+    "mentions_own": "30",
+    "mentions_other": "170",
+}
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +51,8 @@ def widget():
 
 # --- the shared vectors ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_python_logic_matches_vector(case):
     assert close(getattr(kpi, case["function"])(*case["args"]), case["expected"])
 
@@ -61,6 +69,7 @@ def test_vectors_name_existing_js_exports():
 
 # --- formulas ---------------------------------------------------------------------------------
 
+
 def test_chapter_examples_are_reproduced():
     assert kpi.engagement_rate(60, 1500) == 4
     assert kpi.engagement_rate(60, 2400) == 2.5
@@ -70,22 +79,19 @@ def test_chapter_examples_are_reproduced():
 
 
 def test_share_of_voice_counts_own_mentions_in_all_mentions():
-    competitors = kpi.compute_kpis({"mentions_own": 30, "mentions_other": 170},
-                                   {"mentions_basis": "competitors"})
+    competitors = kpi.compute_kpis(
+        {"mentions_own": 30, "mentions_other": 170}, {"mentions_basis": "competitors"}
+    )
     assert competitors["kpis"]["share_of_voice"]["value"] == 15
     assert competitors["kpis"]["share_of_voice"]["parts"]["all"] == 200
-    total = kpi.compute_kpis({"mentions_own": 30, "mentions_other": 200},
-                             {"mentions_basis": "total"})
+    total = kpi.compute_kpis({"mentions_own": 30, "mentions_other": 200}, {"mentions_basis": "total"})
     assert total["kpis"]["share_of_voice"]["value"] == 15
 
 
 def test_follower_basis_decides_the_divisor():
-    raw = {"likes": 60, "comments": 0, "shares": 0, "followers_start": 1500,
-           "followers_end": 2000}
-    assert kpi.compute_kpis(raw, {"follower_basis": "start"})[
-        "kpis"]["engagement_followers"]["value"] == 4
-    assert kpi.compute_kpis(raw, {"follower_basis": "end"})[
-        "kpis"]["engagement_followers"]["value"] == 3
+    raw = {"likes": 60, "comments": 0, "shares": 0, "followers_start": 1500, "followers_end": 2000}
+    assert kpi.compute_kpis(raw, {"follower_basis": "start"})["kpis"]["engagement_followers"]["value"] == 4
+    assert kpi.compute_kpis(raw, {"follower_basis": "end"})["kpis"]["engagement_followers"]["value"] == 3
 
 
 def test_german_numbers_are_read_and_written():
@@ -96,15 +102,24 @@ def test_german_numbers_are_read_and_written():
     assert kpi.format_number(4.0, 2) == "4"
 
 
-@pytest.mark.parametrize(("raw", "error"), [
-    ("-5", "negative"), ("abc", "not_a_number"), ("4,5", "not_whole"), ("1e3", "not_a_number"),
-    (float("nan"), "not_a_number"), (True, "not_a_number"), ({"a": 1}, "not_a_number"),
-])
+@pytest.mark.parametrize(
+    ("raw", "error"),
+    [
+        ("-5", "negative"),
+        ("abc", "not_a_number"),
+        ("4,5", "not_whole"),
+        ("1e3", "not_a_number"),
+        (float("nan"), "not_a_number"),
+        (True, "not_a_number"),
+        ({"a": 1}, "not_a_number"),
+    ],
+)
 def test_impossible_counts_are_rejected(raw, error):
     assert kpi.parse_count(raw) == {"value": None, "error": error}
 
 
 # --- what the learner sees (results / the widget from Python) ----------------------------------
+
 
 def test_widget_shows_every_key_figure_with_its_calculation(widget):
     widget.state = BAECKEREI
@@ -112,20 +127,25 @@ def test_widget_shows_every_key_figure_with_its_calculation(widget):
     assert result["errors"] == {}
     kpis = result["kpis"]
     assert kpis["engagement_followers"]["display"] == "4 %"
-    assert kpis["engagement_followers"]["title"] == \
-        "Engagement-Rate nach Followern (Basis: Follower am Anfang)"
-    assert kpis["engagement_followers"]["calculation"] == \
-        "(45 + 12 + 3) ÷ 1.500 × 100 % = 60 ÷ 1.500 × 100 % = 4 %"
-    assert kpis["engagement_followers"]["formula"] == \
-        "(Likes + Kommentare + Shares) ÷ Follower am Anfang × 100 %"
+    assert (
+        kpis["engagement_followers"]["title"] == "Engagement-Rate nach Followern (Basis: Follower am Anfang)"
+    )
+    assert (
+        kpis["engagement_followers"]["calculation"]
+        == "(45 + 12 + 3) ÷ 1.500 × 100 % = 60 ÷ 1.500 × 100 % = 4 %"
+    )
+    assert (
+        kpis["engagement_followers"]["formula"]
+        == "(Likes + Kommentare + Shares) ÷ Follower am Anfang × 100 %"
+    )
     assert "keinen einheitlichen Standard" in kpis["engagement_followers"]["note"]
     assert kpis["engagement_reach"]["title"].endswith("(Basis: Reichweite)")
     assert kpis["engagement_reach"]["display"] == "2,5 %"
     assert "keinen einheitlichen Standard" in kpis["engagement_reach"]["note"]
-    assert kpis["follower_growth"]["calculation"] == \
-        "(1.590 − 1.500) ÷ 1.500 × 100 % = 90 ÷ 1.500 × 100 % = 6 %"
-    assert kpis["share_of_voice"]["calculation"] == \
-        "30 ÷ (30 + 170) × 100 % = 30 ÷ 200 × 100 % = 15 %"
+    assert (
+        kpis["follower_growth"]["calculation"] == "(1.590 − 1.500) ÷ 1.500 × 100 % = 90 ÷ 1.500 × 100 % = 6 %"
+    )
+    assert kpis["share_of_voice"]["calculation"] == "30 ÷ (30 + 170) × 100 % = 30 ÷ 200 × 100 % = 15 %"
     assert "schließen Ihre eigenen ein" in kpis["share_of_voice"]["note"]
     assert kpis["frequency"]["display"] == "1,5-mal"
 
@@ -137,19 +157,28 @@ def test_brief_example_five_percent(widget):
 
 
 def test_impossible_input_gets_german_hints_next_to_the_field(widget):
-    widget.state = {"likes": "4,5", "comments": "-1", "shares": "viele", "followers_start": "0",
-                    "followers_end": "10", "reach": "5.000", "impressions": "3.600",
-                    "mentions_own": "30", "mentions_other": "20", "mentions_basis": "total"}
+    widget.state = {
+        "likes": "4,5",
+        "comments": "-1",
+        "shares": "viele",
+        "followers_start": "0",
+        "followers_end": "10",
+        "reach": "5.000",
+        "impressions": "3.600",
+        "mentions_own": "30",
+        "mentions_other": "20",
+        "mentions_basis": "total",
+    }
     result = widget.results
     errors = result["errors"]
-    assert set(errors) == {"likes", "comments", "shares", "followers_start", "reach",
-                           "mentions_own"}
+    assert set(errors) == {"likes", "comments", "shares", "followers_start", "reach", "mentions_own"}
     assert "ganze Zahl" in errors["likes"]
     assert "Negative Werte" in errors["comments"]
     assert "Zahl ein" in errors["shares"]
     assert "0 Followern" in errors["followers_start"]
-    assert errors["reach"].startswith("Die Reichweite (5.000) kann nicht größer sein als die "
-                                      "Impressionen (3.600)")
+    assert errors["reach"].startswith(
+        "Die Reichweite (5.000) kann nicht größer sein als die Impressionen (3.600)"
+    )
     assert "(30)" in errors["mentions_own"] and "(20)" in errors["mentions_own"]
     assert result["fields"]["reach"]["error"] == errors["reach"]
     growth = result["kpis"]["follower_growth"]
@@ -159,8 +188,7 @@ def test_impossible_input_gets_german_hints_next_to_the_field(widget):
 
 
 def test_zero_reach_and_zero_mentions_are_explained(widget):
-    widget.state = {"reach": "0", "impressions": "0", "mentions_own": "0",
-                    "mentions_other": "0"}
+    widget.state = {"reach": "0", "impressions": "0", "mentions_own": "0", "mentions_other": "0"}
     errors = widget.results["errors"]
     assert "Reichweite von 0" in errors["reach"]
     assert "0 Erwähnungen" in errors["mentions_other"]
@@ -170,19 +198,22 @@ def test_empty_fields_are_missing_not_wrong(widget):
     widget.state = {}
     result = widget.results
     assert result["errors"] == {}
-    assert result["kpis"]["follower_growth"]["message"] == \
-        "Noch nicht berechnet. Es fehlt: Follower am Anfang, Follower am Ende."
+    assert (
+        result["kpis"]["follower_growth"]["message"]
+        == "Noch nicht berechnet. Es fehlt: Follower am Anfang, Follower am Ende."
+    )
     assert result["mentions_basis"] == "competitors"
 
 
 def test_mentions_basis_changes_label_and_formula(widget):
     widget.state = {"mentions_own": "120", "mentions_other": "800", "mentions_basis": "total"}
     result = widget.results
-    assert result["fields"]["mentions_other"]["label"] == \
-        "Alle Erwähnungen (eigene eingeschlossen)"
+    assert result["fields"]["mentions_other"]["label"] == "Alle Erwähnungen (eigene eingeschlossen)"
     assert result["kpis"]["share_of_voice"]["calculation"] == "120 ÷ 800 × 100 % = 15 %"
-    assert result["kpis"]["share_of_voice"]["formula"] == \
-        "eigene Erwähnungen ÷ alle Erwähnungen im Wettbewerbsumfeld × 100 %"
+    assert (
+        result["kpis"]["share_of_voice"]["formula"]
+        == "eigene Erwähnungen ÷ alle Erwähnungen im Wettbewerbsumfeld × 100 %"
+    )
 
 
 def test_damaged_state_never_raises(scenario):
@@ -193,8 +224,7 @@ def test_damaged_state_never_raises(scenario):
 
 def test_every_preset_gives_all_key_figures(scenario):
     for preset in scenario.presets:
-        state = {k: kpi.format_number(v) for k, v in preset.values.model_dump().items()
-                 if v is not None}
+        state = {k: kpi.format_number(v) for k, v in preset.values.model_dump().items() if v is not None}
         state["mentions_basis"] = preset.mentions_basis or scenario.mentions_basis
         result = results(scenario, state)
         assert result["errors"] == {}, preset.id
@@ -220,12 +250,21 @@ def test_payload_and_static_view():
 
 def test_ui_texts_exist_for_every_code():
     group = texts("ex_nutzen_rechner")
-    for code in ("not_a_number", "negative", "not_whole", "reach_above_impressions",
-                 "own_above_total", "zero_followers", "zero_reach", "zero_mentions"):
+    for code in (
+        "not_a_number",
+        "negative",
+        "not_whole",
+        "reach_above_impressions",
+        "own_above_total",
+        "zero_followers",
+        "zero_reach",
+        "zero_mentions",
+    ):
         assert f"err_{code}" in group
 
 
 # --- scenario validation -----------------------------------------------------------------------
+
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:
     return broken_scenario(tmp_path, EXERCISE, (old, new))

@@ -46,17 +46,19 @@ def example_values(scenario, mode: str) -> dict:
 
 # --- the shared vectors ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_python_logic_matches_vector(case):
     assert getattr(rules, case["function"])(*case["args"]) == case["expected"]
 
 
 # --- the rules of the course's scenario --------------------------------------------------------
 
+
 def test_birthday_and_city_both_public_is_a_high_risk(scenario):
-    answers = profile({"geburtstag": "14.03.1985", "wohnort": "Regensburg"},
-                      {"geburtstag": "public", "wohnort": "public"})
+    answers = profile(
+        {"geburtstag": "14.03.1985", "wohnort": "Regensburg"}, {"geburtstag": "public", "wohnort": "public"}
+    )
     result = fired(scenario, "profile", answers)
     assert "geburtstag-und-wohnort-oeffentlich" in result
     assert "geburtstag-oeffentlich" not in result
@@ -67,9 +69,14 @@ def test_birthday_and_city_both_public_is_a_high_risk(scenario):
 
 
 def test_public_phone_and_employer_with_public_posts_are_flagged(scenario):
-    answers = profile({"telefon": "030 23125 456", "arbeitgeber": "Tischlerei Berger",
-                       "beitraege": "Heute wieder Ärger mit einem Kunden."},
-                      {"telefon": "public", "arbeitgeber": "public", "beitraege": "public"})
+    answers = profile(
+        {
+            "telefon": "030 23125 456",
+            "arbeitgeber": "Tischlerei Berger",
+            "beitraege": "Heute wieder Ärger mit einem Kunden.",
+        },
+        {"telefon": "public", "arbeitgeber": "public", "beitraege": "public"},
+    )
     result = fired(scenario, "profile", answers)
     assert {"telefon-oeffentlich", "arbeitgeber-und-beitraege-oeffentlich"} <= set(result)
     answers["visibility"].update(telefon="contacts", beitraege="contacts")
@@ -79,16 +86,26 @@ def test_public_phone_and_employer_with_public_posts_are_flagged(scenario):
 
 def test_missing_photo_job_and_name_are_missed_chances(scenario):
     assert fired(scenario, "profile", {}) == [
-        "name-nicht-oeffentlich", "kein-foto-sichtbar", "kein-beruf-sichtbar"]
-    answers = profile({"name": "Julia Berger", "foto": "portraet", "beruf": "Tischlermeisterin"},
-                      {"name": "public", "foto": "contacts", "beruf": "public"})
+        "name-nicht-oeffentlich",
+        "kein-foto-sichtbar",
+        "kein-beruf-sichtbar",
+    ]
+    answers = profile(
+        {"name": "Julia Berger", "foto": "portraet", "beruf": "Tischlermeisterin"},
+        {"name": "public", "foto": "contacts", "beruf": "public"},
+    )
     assert fired(scenario, "profile", answers) == ["kein-foto-sichtbar"]
 
 
 def test_a_careful_profile_has_no_findings(scenario):
     values = example_values(scenario, "profile")
-    visibility = {"wohnort": "contacts", "geburtstag": "private", "email": "contacts",
-                  "telefon": "private", "beitraege": "contacts"}
+    visibility = {
+        "wohnort": "contacts",
+        "geburtstag": "private",
+        "email": "contacts",
+        "telefon": "private",
+        "beitraege": "contacts",
+    }
     assert fired(scenario, "profile", profile(values, visibility)) == []
 
 
@@ -99,25 +116,30 @@ def test_empty_company_page_misses_every_requirement(scenario):
     assert ids[:3] == ["impressum-fehlt", "kontakt-fehlt", "datenschutz-fehlt"]
     assert all(not item["met"] for item in result["requirements"])
     assert result["missing"] == [
-        "Impressum mit höchstens zwei Klicks erreichbar", "Impressum-Link klar beschriftet",
-        "Kontaktmöglichkeit vorhanden", "Datenschutzhinweis verlinkt"]
+        "Impressum mit höchstens zwei Klicks erreichbar",
+        "Impressum-Link klar beschriftet",
+        "Kontaktmöglichkeit vorhanden",
+        "Datenschutzhinweis verlinkt",
+    ]
     impressum = next(f for f in result["findings"] if f["id"] == "impressum-fehlt")
     assert impressum["severity"] == "required"
     assert "§ 5 DDG" in impressum["message"] and "14.05.2024" in impressum["message"]
 
 
-@pytest.mark.parametrize(("clicks", "label", "expected"), [
-    ("1-klick", "impressum", []),
-    ("2-klicks", "anbieterkennzeichnung", []),
-    ("3-klicks", "impressum", ["impressum-zu-tief"]),
-    ("2-klicks", "info", ["impressum-unklar"]),
-    ("1-klick", "", ["impressum-unklar"]),
-    ("keins", "impressum", ["impressum-fehlt"]),
-    ("", "", ["impressum-fehlt"]),
-])
+@pytest.mark.parametrize(
+    ("clicks", "label", "expected"),
+    [
+        ("1-klick", "impressum", []),
+        ("2-klicks", "anbieterkennzeichnung", []),
+        ("3-klicks", "impressum", ["impressum-zu-tief"]),
+        ("2-klicks", "info", ["impressum-unklar"]),
+        ("1-klick", "", ["impressum-unklar"]),
+        ("keins", "impressum", ["impressum-fehlt"]),
+        ("", "", ["impressum-fehlt"]),
+    ],
+)
 def test_impressum_two_clicks_and_clear_label(scenario, clicks, label, expected):
-    values = {**example_values(scenario, "company"), "impressum-klicks": clicks,
-              "impressum-link": label}
+    values = {**example_values(scenario, "company"), "impressum-klicks": clicks, "impressum-link": label}
     assert fired(scenario, "company", profile(values)) == expected
 
 
@@ -126,15 +148,13 @@ def test_company_page_complete_meets_all_requirements(scenario):
     result = results(scenario, state)
     assert result["findings"] == []
     assert result["missing"] == []
-    assert result["summary"] == ("Ergebnis: keine Risiken und keine fehlenden Angaben "
-                                 "gefunden.")
+    assert result["summary"] == ("Ergebnis: keine Risiken und keine fehlenden Angaben gefunden.")
 
 
 def test_team_photos_without_consent_is_a_high_risk(scenario):
     values = {**example_values(scenario, "company"), "teamfotos": "ohne-einwilligung"}
     result = results(scenario, {"company": profile(values)})["company"]
-    assert [(f["id"], f["severity"]) for f in result["findings"]] == [
-        ("teamfotos-ohne-einwilligung", "high")]
+    assert [(f["id"], f["severity"]) for f in result["findings"]] == [("teamfotos-ohne-einwilligung", "high")]
     assert "BAG" in result["findings"][0]["message"]
     assert result["missing"] == []
 
@@ -149,11 +169,14 @@ def test_company_visibility_cannot_be_hidden(scenario):
 
 # --- results(): what the learner sees, readable in Python -------------------------------------
 
+
 def test_results_give_findings_views_and_summary_for_both_modes(scenario):
     values = example_values(scenario, "profile")
     result = results(scenario, {"mode": "profile", "profile": profile(values)})
     assert [f["id"] for f in result["findings"]] == [
-        "geburtstag-und-wohnort-oeffentlich", "arbeitgeber-und-beitraege-oeffentlich"]
+        "geburtstag-und-wohnort-oeffentlich",
+        "arbeitgeber-und-beitraege-oeffentlich",
+    ]
     first = result["findings"][0]
     assert set(first) == {"id", "severity", "severity_label", "message", "tip"}
     assert first["severity_label"] == "Hohes Risiko"
@@ -176,8 +199,7 @@ def test_markup_is_rendered_for_the_page_and_plain_for_python(scenario):
 
 
 def test_invalid_entries_give_german_hints_not_exceptions(scenario):
-    answers = profile({"email": "julia@", "telefon": "123", "geburtstag": "31.02.19",
-                       "name": "x" * 500})
+    answers = profile({"email": "julia@", "telefon": "123", "geburtstag": "31.02.19", "name": "x" * 500})
     problems = results(scenario, {"profile": answers})["problems"]
     assert problems["email"].startswith("Bitte geben Sie eine E-Mail-Adresse")
     assert "Telefonnummer" in problems["telefon"]
@@ -185,12 +207,17 @@ def test_invalid_entries_give_german_hints_not_exceptions(scenario):
     assert problems["name"] == "Bitte kürzen Sie auf höchstens 120 Zeichen."
 
 
-@pytest.mark.parametrize("state", [
-    {}, {"mode": 5}, {"mode": "profile", "profile": "kaputt"},
-    {"profile": {"values": [1, 2], "visibility": None}},
-    {"profile": {"values": {"foto": "selfie", "name": 3}, "visibility": {"name": "alle"}}},
-    {"company": {"values": {"impressum-klicks": ["1-klick"]}}},
-])
+@pytest.mark.parametrize(
+    "state",
+    [
+        {},
+        {"mode": 5},
+        {"mode": "profile", "profile": "kaputt"},
+        {"profile": {"values": [1, 2], "visibility": None}},
+        {"profile": {"values": {"foto": "selfie", "name": 3}, "visibility": {"name": "alle"}}},
+        {"company": {"values": {"impressum-klicks": ["1-klick"]}}},
+    ],
+)
 def test_damaged_state_never_raises(scenario, state):
     result = results(scenario, state)
     assert result["mode"] == "profile"
@@ -198,6 +225,7 @@ def test_damaged_state_never_raises(scenario, state):
 
 
 # --- the scenario file and its validation ------------------------------------------------------
+
 
 def test_scenario_loads_and_payload_is_small(scenario):
     data = exercise_payload(EXERCISE)
@@ -210,8 +238,11 @@ def test_scenario_loads_and_payload_is_small(scenario):
 def test_every_text_the_front_end_uses_exists():
     source = JS_FILE.read_text(encoding="utf-8")
     used = set(re.findall(r"\bT\.(\w+)", source))
-    families = {"level_": rules.LEVELS, "sev_": rules.SEVERITIES,
-                "problem_": ("email", "tel", "date", "too_long")}
+    families = {
+        "level_": rules.LEVELS,
+        "sev_": rules.SEVERITIES,
+        "problem_": ("email", "tel", "date", "too_long"),
+    }
     for prefix in re.findall(r"T\[`(\w+)\$\{", source):
         used |= {f"{prefix}{key}" for key in families[prefix]}
     available = texts("common", "ex_profil_baukasten")
@@ -224,7 +255,7 @@ def broken_copy(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
     assert text.count(old) == 1, old
     target = tmp_path / SCENARIO_FILE.name
     target.write_text(text.replace(old, new), encoding="utf-8")
-    line = text[:text.index(old)].count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     return tmp_path, line
 
 
@@ -246,9 +277,11 @@ def test_unknown_field_in_a_rule_names_file_line_rule_and_field(tmp_path):
 
 
 def test_wrong_severity_is_reported_in_german_with_line(tmp_path):
-    directory, line = broken_copy(tmp_path, "severity: high\n      all:\n        - {field: "
-                                  "telefon", "severity: kritisch\n      all:\n        - {field: "
-                                  "telefon")
+    directory, line = broken_copy(
+        tmp_path,
+        "severity: high\n      all:\n        - {field: telefon",
+        "severity: kritisch\n      all:\n        - {field: telefon",
+    )
     report = load_errors(directory)
     assert "1 Fehler" in report
     assert f"Zeile {line}" in report
@@ -259,8 +292,9 @@ def test_wrong_severity_is_reported_in_german_with_line(tmp_path):
 def test_value_that_is_no_option_and_visibility_in_company_are_reported(tmp_path):
     text = SCENARIO_FILE.read_text(encoding="utf-8")
     text = text.replace("value: [info, ueber-uns, mehr]", "value: [info, impressum-unten]")
-    text = text.replace("- {field: datenschutz, filled: false}",
-                        "- {field: datenschutz, filled: false, visibility: [public]}")
+    text = text.replace(
+        "- {field: datenschutz, filled: false}", "- {field: datenschutz, filled: false, visibility: [public]}"
+    )
     text = text.replace("rules: [kontakt-fehlt]", "rules: [kontakt-weg]")
     (tmp_path / SCENARIO_FILE.name).write_text(text, encoding="utf-8")
     report = load_errors(tmp_path)
@@ -284,16 +318,28 @@ def test_a_scenario_copied_unchanged_loads(tmp_path):
 
 # --- the widget, driven from Python ------------------------------------------------------------
 
+
 def test_widget_results_follow_the_state(scenario):
     w = exercise(EXERCISE, persist=False)
     assert w.data["id"] == EXERCISE
     assert [f["id"] for f in w.results["findings"]] == [
-        "name-nicht-oeffentlich", "kein-foto-sichtbar", "kein-beruf-sichtbar"]
-    w.state = {"mode": "profile", "profile": profile(
-        {"name": "Julia Berger", "foto": "portraet", "beruf": "Tischlermeisterin",
-         "telefon": "030 23125 456"}, {"telefon": "public"})}
-    assert [(f["id"], f["severity"]) for f in w.results["findings"]] == [
-        ("telefon-oeffentlich", "high")]
+        "name-nicht-oeffentlich",
+        "kein-foto-sichtbar",
+        "kein-beruf-sichtbar",
+    ]
+    w.state = {
+        "mode": "profile",
+        "profile": profile(
+            {
+                "name": "Julia Berger",
+                "foto": "portraet",
+                "beruf": "Tischlermeisterin",
+                "telefon": "030 23125 456",
+            },
+            {"telefon": "public"},
+        ),
+    }
+    assert [(f["id"], f["severity"]) for f in w.results["findings"]] == [("telefon-oeffentlich", "high")]
     w.state = {**w.state, "mode": "company"}
     assert w.results["mode"] == "company"
     assert "Datenschutzhinweis verlinkt" in w.results["missing"]

@@ -116,7 +116,8 @@ def test_question_text_is_escaped(tmp_path):
         'title: "T"\nchapter: boese\nquestions:\n  - id: boese-a\n    type: true-false\n'
         '    prompt: "<script>alert(1)</script> **wichtig**"\n    answer: true\n'
         '    feedback_true: "ok"\n    feedback_false: "nein"\n    explanation: "<img src=x>"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     from exercises.quizzes.banks import load_banks
 
     payload = quiz_payload("boese", load_banks(tmp_path))

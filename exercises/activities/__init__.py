@@ -42,8 +42,13 @@ def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:
         try:
             module = exercise_module(path.stem)
         except ModuleNotFoundError:
-            errors.append(ContentError(path, f"Zu „{path.stem}“ gibt es keine Übung. Der Dateiname "
-                                             "muss der Kennung einer Übung entsprechen."))
+            errors.append(
+                ContentError(
+                    path,
+                    f"Zu „{path.stem}“ gibt es keine Übung. Der Dateiname "
+                    "muss der Kennung einer Übung entsprechen.",
+                )
+            )
             continue
         loaded, found = parse_file(path, module.SCENARIO_MODEL, "items")
         errors.extend(found)

@@ -11,8 +11,12 @@ def exercise_payload(exercise_id: str, scenario=None) -> dict:
     module = exercise_module(exercise_id)
     scenario = scenario if scenario is not None else load_scenario(exercise_id)
     group = f"ex_{exercise_id.replace('-', '_')}"
-    return {"kind": "exercise", "id": exercise_id, **module.payload(scenario),
-            "texts": texts("common", group)}
+    return {
+        "kind": "exercise",
+        "id": exercise_id,
+        **module.payload(scenario),
+        "texts": texts("common", group),
+    }
 
 
 class ExerciseWidget(KursWidget):

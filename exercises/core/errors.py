@@ -44,9 +44,5 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = (
-            "1 Fehler in den Kursinhalten:"
-            if count == 1
-            else f"{count} Fehler in den Kursinhalten:"
-        )
+        head = "1 Fehler in den Kursinhalten:" if count == 1 else f"{count} Fehler in den Kursinhalten:"
         return "\n".join([head, *(f"  - {e}" for e in self.errors)])

@@ -69,7 +69,8 @@ def bundle(name: str) -> str:
         if module != name:
             # Inlined modules stay private to the bundle; the entry module re-exports what it needs.
             source = _EXPORT.sub("", _EXPORT_LIST.sub("", source)).replace(
-                "export default", "const _unused_default =")
+                "export default", "const _unused_default ="
+            )
         parts.append(f"// --- {module}\n{source}")
     return "\n".join(parts)
 
@@ -81,8 +82,11 @@ def page_script(name: str) -> str:
     ``window.KursModules["kurs-quiz.js"]`` then holds what ``import`` would have given, so the
     page's host and the tests reach the same functions as the ES modules export.
     """
-    parts = ["(function () {", "'use strict';",
-             "const registry = (window.KursModules = window.KursModules || {});"]
+    parts = [
+        "(function () {",
+        "'use strict';",
+        "const registry = (window.KursModules = window.KursModules || {});",
+    ]
     for module in _modules(name):
         source = _source(module)
         names = exported_names(source)

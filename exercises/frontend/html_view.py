@@ -5,8 +5,7 @@ from __future__ import annotations
 import html
 import json
 
-_ROOT_ATTRIBUTE = {"quiz": "data-quiz-id", "exercise": "data-exercise-id",
-                   "progress": "data-progress-id"}
+_ROOT_ATTRIBUTE = {"quiz": "data-quiz-id", "exercise": "data-exercise-id", "progress": "data-progress-id"}
 
 
 def embed_json(payload: dict) -> str:
@@ -17,8 +16,9 @@ def embed_json(payload: dict) -> str:
 
 def _fallback(payload: dict) -> str:
     """Readable without JavaScript: the questions or the exercise's title."""
-    items = "".join(f"<li>{q['prompt']}</li>" for q in payload.get("questions", [])
-                    if not payload.get("final"))
+    items = "".join(
+        f"<li>{q['prompt']}</li>" for q in payload.get("questions", []) if not payload.get("final")
+    )
     note = html.escape(payload["texts"]["noscript"])
     listing = f"<ol>{items}</ol>" if items else ""
     return f'<div class="kurs-fallback"><p>{note}</p>{listing}</div>'

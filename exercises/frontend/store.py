@@ -33,8 +33,7 @@ def read_progress(path: Path | None = None) -> dict:
         return _empty()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if (isinstance(data, dict) and data.get("version") == VERSION
-                and isinstance(data.get("items"), dict)):
+        if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("items"), dict):
             return data
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         pass

@@ -70,10 +70,7 @@ def _clean_loc(loc: tuple, item_key: str) -> tuple:
     """Drop pydantic's union-tag step, e.g. ("questions", 3, "single", "options")."""
     cleaned = []
     for i, part in enumerate(loc):
-        if (
-            i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == item_key
-            and part in QUESTION_TYPES
-        ):
+        if i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == item_key and part in QUESTION_TYPES:
             continue
         cleaned.append(part)
     return tuple(cleaned)
@@ -88,7 +85,7 @@ def _locate_item(data: object, loc: tuple) -> tuple[str | None, tuple]:
         except (IndexError, KeyError, TypeError):
             break
         if isinstance(node, dict) and isinstance(node.get("id"), str):
-            found, rest = node["id"], loc[depth + 1:]
+            found, rest = node["id"], loc[depth + 1 :]
     if found is None and len(loc) >= 2 and isinstance(loc[1], int):
         found, rest = f"{loc[1] + 1}. Eintrag in „{loc[0]}“", loc[2:]
     return found, rest
@@ -105,9 +102,7 @@ def validation_errors(
             loc = (*loc, "type")
         item_id, field_loc = _locate_item(data, loc)
         field = _field_label(field_loc) if field_loc else None
-        result.append(
-            ContentError(path, _german_message(err), line_for(lines, loc), item_id, field)
-        )
+        result.append(ContentError(path, _german_message(err), line_for(lines, loc), item_id, field))
     return result
 
 
@@ -118,8 +113,10 @@ def parse_file(path: Path, model: type[BaseModel], item_key: str) -> tuple[Loade
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        message = f"YAML-Syntaxfehler: {problem}. Prüfen Sie Einrückung, Doppelpunkte und " \
+        message = (
+            f"YAML-Syntaxfehler: {problem}. Prüfen Sie Einrückung, Doppelpunkte und "
             "Anführungszeichen in dieser Zeile und der davor."
+        )
         return None, [ContentError(path, message, mark.line + 1 if mark else None)]
     except (OSError, UnicodeDecodeError) as exc:
         return None, [ContentError(path, f"Datei kann nicht gelesen werden: {exc}")]
@@ -160,12 +157,16 @@ def load_banks(directory: Path = BANKS_DIR) -> dict[str, BaseModel]:
                 line = line_for(item.lines, ("questions", index, "id"))
                 if question.id in seen:
                     other, other_line = seen[question.id]
-                    errors.append(ContentError(
-                        item.path,
-                        f"Die Kennung kommt doppelt vor (zuerst in {other.name}, Zeile "
-                        f"{other_line}). Jede Frage braucht eine eigene, feste Kennung.",
-                        line, question.id, "id",
-                    ))
+                    errors.append(
+                        ContentError(
+                            item.path,
+                            f"Die Kennung kommt doppelt vor (zuerst in {other.name}, Zeile "
+                            f"{other_line}). Jede Frage braucht eine eigene, feste Kennung.",
+                            line,
+                            question.id,
+                            "id",
+                        )
+                    )
                 else:
                     seen[question.id] = (item.path, line)
         else:
@@ -181,7 +182,12 @@ def load_bank(bank_id: str, directory: Path = BANKS_DIR) -> BaseModel:
     banks = load_banks(directory)
     if bank_id not in banks:
         known = ", ".join(sorted(banks))
-        raise ContentErrors([ContentError(
-            directory / f"{bank_id}.yml", f"Fragenkatalog „{bank_id}“ gibt es nicht. "
-            f"Vorhanden: {known}.")])
+        raise ContentErrors(
+            [
+                ContentError(
+                    directory / f"{bank_id}.yml",
+                    f"Fragenkatalog „{bank_id}“ gibt es nicht. Vorhanden: {known}.",
+                )
+            ]
+        )
     return banks[bank_id]

@@ -21,17 +21,23 @@ def check_bank(path: Path, bank: Bank, lines: LineMap) -> Iterator[ContentError]
             correct = sum(option.correct for option in question.options)
             if correct == 0:
                 yield _error(
-                    path, lines, (*loc, "options"),
+                    path,
+                    lines,
+                    (*loc, "options"),
                     "Keine Option ist als richtig markiert. "
                     "Setzen Sie bei der richtigen Option „correct: true“.",
-                    question.id, "options",
+                    question.id,
+                    "options",
                 )
             elif correct > 1 and isinstance(question, SingleChoice):
                 yield _error(
-                    path, lines, (*loc, "options"),
+                    path,
+                    lines,
+                    (*loc, "options"),
                     f"{correct} Optionen sind als richtig markiert, bei „type: single“ ist "
                     "es genau eine. Für mehrere richtige Antworten verwenden Sie „type: multiple“.",
-                    question.id, "options",
+                    question.id,
+                    "options",
                 )
         if isinstance(question, Matching):
             yield from _check_matching(path, lines, loc, question)
@@ -45,16 +51,22 @@ def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentErr
         field = f"terms → {t_index + 1}. Eintrag → match"
         if term.match not in definition_ids:
             yield _error(
-                path, lines, (*loc, "terms", t_index, "match"),
+                path,
+                lines,
+                (*loc, "terms", t_index, "match"),
                 f"„{term.match}“ verweist auf keine Definition. Vorhandene Definitionen: {known}.",
-                question.id, field,
+                question.id,
+                field,
             )
         elif term.match in used:
             yield _error(
-                path, lines, (*loc, "terms", t_index, "match"),
+                path,
+                lines,
+                (*loc, "terms", t_index, "match"),
                 f"Die Definition „{term.match}“ ist schon dem Begriff „{used[term.match]}“ "
                 "zugeordnet; jede Definition passt zu höchstens einem Begriff.",
-                question.id, field,
+                question.id,
+                field,
             )
         else:
             used[term.match] = term.id
@@ -63,9 +75,12 @@ def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentErr
         for e_index, entry in enumerate(entries):
             if entry.id in seen:
                 yield _error(
-                    path, lines, (*loc, kind, e_index, "id"),
+                    path,
+                    lines,
+                    (*loc, kind, e_index, "id"),
                     f"Die Kennung „{entry.id}“ kommt in „{kind}“ doppelt vor.",
-                    question.id, f"{kind} → {e_index + 1}. Eintrag → id",
+                    question.id,
+                    f"{kind} → {e_index + 1}. Eintrag → id",
                 )
             seen.add(entry.id)
 
@@ -82,14 +97,19 @@ def check_final(
         if bank is None or isinstance(bank, FinalTest):
             names = ", ".join(sorted(k for k, v in banks.items() if isinstance(v, Bank)))
             yield _error(
-                path, lines, (*loc, "bank"),
+                path,
+                lines,
+                (*loc, "bank"),
                 f"Es gibt keinen Fragenkatalog „{draw.bank}“. Vorhanden: {names}.",
-                None, f"draw → {index + 1}. Eintrag → bank",
+                None,
+                f"draw → {index + 1}. Eintrag → bank",
             )
         elif draw.count > len(bank.questions):
             yield _error(
-                path, lines, (*loc, "count"),
-                f"„{draw.bank}“ hat nur {len(bank.questions)} Fragen, gezogen werden sollen "
-                f"{draw.count}.",
-                None, f"draw → {index + 1}. Eintrag → count",
+                path,
+                lines,
+                (*loc, "count"),
+                f"„{draw.bank}“ hat nur {len(bank.questions)} Fragen, gezogen werden sollen {draw.count}.",
+                None,
+                f"draw → {index + 1}. Eintrag → count",
             )

@@ -16,8 +16,7 @@ from exercises.quizzes.schema import FinalTest
 COURSE_TITLE = "Social Media – mitmachen?"
 # The course's _toc.yml: beside the package in a course checkout, inside it in an installed wheel.
 TOC_FILES = (PACKAGE_DIR.parent / "_toc.yml", PACKAGE_DIR / "_toc.yml")
-_RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false",
-                "text")
+_RICH_FIELDS = ("prompt", "explanation", "hint", "feedback", "feedback_true", "feedback_false", "text")
 
 
 def _render(value):
@@ -44,8 +43,13 @@ def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
     """Everything the quiz front end needs, as JSON-ready data."""
     banks = banks if banks is not None else load_banks()
     bank = banks[bank_id]
-    payload = {"kind": "quiz", "id": bank_id, "title": bank.title, "chapter": bank.chapter,
-               "texts": texts("common", "quiz", "final")}
+    payload = {
+        "kind": "quiz",
+        "id": bank_id,
+        "title": bank.title,
+        "chapter": bank.chapter,
+        "texts": texts("common", "quiz", "final"),
+    }
     if isinstance(bank, FinalTest):
         pool = []
         for draw in bank.draw:
@@ -81,12 +85,16 @@ def progress_payload(banks: dict | None = None) -> dict:
     banks = banks if banks is not None else load_banks()
     quizzes = []
     for bank_id, bank in banks.items():
-        count = (sum(d.count for d in bank.draw) if isinstance(bank, FinalTest)
-                 else len(bank.questions))
-        quizzes.append({"id": bank_id, "title": bank.title, "chapter": bank.chapter,
-                        "total": count, "final": isinstance(bank, FinalTest)})
+        count = sum(d.count for d in bank.draw) if isinstance(bank, FinalTest) else len(bank.questions)
+        quizzes.append(
+            {
+                "id": bank_id,
+                "title": bank.title,
+                "chapter": bank.chapter,
+                "total": count,
+                "final": isinstance(bank, FinalTest),
+            }
+        )
     order = chapter_order()
     quizzes.sort(key=lambda q: (q["final"], order.get(q["chapter"], len(order)), q["id"]))
-    return {"kind": "progress", "id": "fortschritt", "quizzes": quizzes,
-            "texts": texts("common", "progress")}
-
+    return {"kind": "progress", "id": "fortschritt", "quizzes": quizzes, "texts": texts("common", "progress")}

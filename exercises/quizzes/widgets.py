@@ -39,8 +39,12 @@ class QuizWidget(KursWidget):
         if question_id not in known:
             raise KeyError(f"Diese Frage gibt es in diesem Quiz nicht: {question_id!r}")
         results = {k: v for k, v in self.state.get("results", {}).items() if k != question_id}
-        self.state = {**self.state, "answers": {**self.answers, question_id: value},
-                      "results": results, "checked": False}
+        self.state = {
+            **self.state,
+            "answers": {**self.answers, question_id: value},
+            "results": results,
+            "checked": False,
+        }
 
     @property
     def results(self) -> dict[str, str]:
@@ -52,9 +56,15 @@ class QuizWidget(KursWidget):
         results = self.results
         right = sum(r == grading.CORRECT for r in results.values())
         best = max(int(self.state.get("best") or 0), right)
-        self.state = {**self.state, "results": results, "checked": True, "right": right,
-                      "total": len(results), "best": best,
-                      "attempts": int(self.state.get("attempts") or 0) + 1}
+        self.state = {
+            **self.state,
+            "results": results,
+            "checked": True,
+            "right": right,
+            "total": len(results),
+            "best": best,
+            "attempts": int(self.state.get("attempts") or 0) + 1,
+        }
         return results
 
     @property

@@ -9,8 +9,7 @@ from exercises.core.paths import PACKAGE_DIR
 from exercises.core.texts import t
 
 MARKERS = {"EU": "o", "Deutschland": "s", "Österreich": "^", "Schweiz": "D"}
-COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a",
-           "Schweiz": "#1d6b2f"}
+COLOURS = {"EU": "#0b4f8a", "Deutschland": "#1a1a1a", "Österreich": "#a4161a", "Schweiz": "#1d6b2f"}
 
 
 BOOK_DIR = PACKAGE_DIR.parent / "book"
@@ -31,8 +30,7 @@ def read_series(csv_path: str | Path) -> dict[str, list[tuple[int, float, str]]]
     series: dict[str, list[tuple[int, float, str]]] = {}
     with open(data_file(csv_path), encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream):
-            series.setdefault(row["raum"], []).append(
-                (int(row["jahr"]), float(row["anteil"]), row["quelle"]))
+            series.setdefault(row["raum"], []).append((int(row["jahr"]), float(row["anteil"]), row["quelle"]))
     return {region: sorted(points) for region, points in series.items()}
 
 
@@ -59,11 +57,23 @@ def trend_chart(csv_path: str | Path) -> Chart:
         years = [p[0] for p in points]
         shares = [p[1] for p in points]
         source = points[0][2]
-        ax.plot(years, shares, marker=MARKERS.get(region, "o"), color=COLOURS.get(region),
-                linewidth=2, label=f"{region} ({source})")
-        ax.annotate(f"{shares[-1]:.0f} %".replace(".", ","), (years[-1], shares[-1]),
-                    textcoords="offset points", xytext=(6, 0), va="center", fontsize=9,
-                    color=COLOURS.get(region, "#1a1a1a"))
+        ax.plot(
+            years,
+            shares,
+            marker=MARKERS.get(region, "o"),
+            color=COLOURS.get(region),
+            linewidth=2,
+            label=f"{region} ({source})",
+        )
+        ax.annotate(
+            f"{shares[-1]:.0f} %".replace(".", ","),
+            (years[-1], shares[-1]),
+            textcoords="offset points",
+            xytext=(6, 0),
+            va="center",
+            fontsize=9,
+            color=COLOURS.get(region, "#1a1a1a"),
+        )
     ax.axhspan(37, 43, color="#f0c36d", alpha=0.35, label=t("site", "chart_band_40"))
     ax.set_ylim(0, 100)
     ax.set_ylabel(t("site", "chart_axis_share"))

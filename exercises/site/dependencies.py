@@ -41,8 +41,11 @@ def code_cells(source: str) -> list[str]:
 def _package_files() -> list[Path]:
     """The package's code and texts: everything but the banks and scenarios."""
     return sorted(
-        path for path in PACKAGE_DIR.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        path
+        for path in PACKAGE_DIR.rglob("*")
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and path.suffix != ".pyc"
         and not any(folder in path.parents for folder in _CONTENT_DIRS)
     )
 

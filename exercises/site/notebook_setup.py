@@ -26,8 +26,11 @@ def _kurs_paket_laden():
     if not wheels:
         raise KursHinweis(TEXTE["wheel_missing"])
     print(TEXTE["installing"].format(wheel=wheels[-1].name), flush=True)
-    run = subprocess.run([sys.executable, "-m", "pip", "install", "--disable-pip-version-check",
-                          "--quiet", str(wheels[-1])], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--disable-pip-version-check", "--quiet", str(wheels[-1])],
+        capture_output=True,
+        text=True,
+    )
     if run.returncode != 0:
         lines = [line for line in run.stderr.splitlines() if line.strip()]
         raise KursHinweis(TEXTE["install_failed"].format(detail=lines[-1] if lines else "–"))

@@ -76,8 +76,7 @@ def downloadable_notebook(path: Path):
     notebook = jupytext.read(path)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(setup_cell_source()))
     notebook.metadata.pop("jupytext", None)
-    notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python",
-                                       "name": "python3"}
+    notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     return notebook
 
 
@@ -111,16 +110,33 @@ def course_wheel(app: Sphinx) -> Path | None:
         for name in _PROJECT_FILES:
             if (root / name).exists():
                 shutil.copy2(root / name, source / name)
-        shutil.copytree(PACKAGE_DIR, source / "exercises",
-                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        shutil.copytree(
+            PACKAGE_DIR, source / "exercises", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        )
         run = subprocess.run(
-            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
-             "--disable-pip-version-check", "-w", str(cache_dir), str(source)],
-            capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "wheel",
+                "--no-deps",
+                "--no-build-isolation",
+                "--quiet",
+                "--disable-pip-version-check",
+                "-w",
+                str(cache_dir),
+                str(source),
+            ],
+            capture_output=True,
+            text=True,
+        )
     built = sorted(cache_dir.glob(WHEEL_PATTERN))
     if run.returncode != 0 or not built:
-        logger.warning(t("build", "wheel_failed", detail=(run.stderr or run.stdout).strip()[-800:]),
-                       type="kurs", subtype="wheel")
+        logger.warning(
+            t("build", "wheel_failed", detail=(run.stderr or run.stdout).strip()[-800:]),
+            type="kurs",
+            subtype="wheel",
+        )
         return None
     return built[-1]
 
@@ -131,8 +147,11 @@ def _chapter_assets(app: Sphinx, docnames: list[str]) -> list[tuple[Path, str]]:
     assets = []
     for folder in sorted(folders):
         for path in sorted(folder.rglob("*")):
-            if (path.is_file() and path.suffix not in {".md", ".ipynb"}
-                    and ".ipynb_checkpoints" not in path.parts):
+            if (
+                path.is_file()
+                and path.suffix not in {".md", ".ipynb"}
+                and ".ipynb_checkpoints" not in path.parts
+            ):
                 assets.append((path, path.relative_to(folder).as_posix()))
     return assets
 

@@ -23,8 +23,11 @@ _KIND = re.compile(r'data-kurs-kind="(quiz|progress|exercise)"(?: data-exercise-
 
 def widget_modules() -> list[str]:
     """Every front-end entry module: the quiz, the progress overview, one per exercise."""
-    return ["kurs-quiz.js", "kurs-progress.js",
-            *sorted(name for name in static_files() if name.startswith("kurs-ex-"))]
+    return [
+        "kurs-quiz.js",
+        "kurs-progress.js",
+        *sorted(name for name in static_files() if name.startswith("kurs-ex-")),
+    ]
 
 
 def write_page_assets(app: Sphinx, config) -> None:

@@ -16,8 +16,17 @@ logger = logging.getLogger(__name__)
 class _ForeignResources(HTMLParser):
     """Collects script, stylesheet, font, image, media and frame addresses on other hosts."""
 
-    TAGS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
-            "video": "src", "embed": "src", "object": "data", "link": "href"}
+    TAGS = {
+        "script": "src",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "audio": "src",
+        "video": "src",
+        "embed": "src",
+        "object": "data",
+        "link": "href",
+    }
     LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon", "prefetch", "manifest"}
 
     def __init__(self):
@@ -58,5 +67,7 @@ def guard_privacy(app: Sphinx, exception) -> None:
             logger.warning(
                 f"{page.relative_to(outdir)} lädt eine Datei von einem fremden Server: "
                 f"{resource}. Kursseiten dürfen nur Dateien der eigenen Website laden.",
-                type="kurs", subtype="privacy",
-                location=docname if docname in app.env.found_docs else None)
+                type="kurs",
+                subtype="privacy",
+                location=docname if docname in app.env.found_docs else None,
+            )

@@ -39,8 +39,9 @@ class _WarningCollector(sphinx_logging.WarningStreamHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         suppressed = getattr(self.app.config, "suppress_warnings", ())
-        if sphinx_logging.is_suppressed_warning(getattr(record, "type", ""),
-                                                getattr(record, "subtype", ""), suppressed):
+        if sphinx_logging.is_suppressed_warning(
+            getattr(record, "type", ""), getattr(record, "subtype", ""), suppressed
+        ):
             return
         self.files[self._file(getattr(record, "location", None))] += 1
 
@@ -69,7 +70,8 @@ def summarize(app: Sphinx, exception) -> None:
     if collector is None or not collector.files:
         return
     total = sum(collector.files.values())
-    files = ", ".join(f"{name or t('build', 'no_file')} ({count})"
-                      for name, count in sorted(collector.files.items()))
+    files = ", ".join(
+        f"{name or t('build', 'no_file')} ({count})" for name, count in sorted(collector.files.items())
+    )
     logger.info("")
     logger.info(t("build", "failed", count=total, files=files))

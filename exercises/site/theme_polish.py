@@ -33,7 +33,8 @@ def trim_page_scripts(app: Sphinx, pagename, templatename, context, doctree) -> 
     if thebe_on:
         return
     context["css_files"] = [
-        css for css in context.get("css_files", [])
+        css
+        for css in context.get("css_files", [])
         if "thebe" not in str(getattr(css, "filename", css) or "").lower()
     ]
 

@@ -33,10 +33,21 @@ def lab(built, tmp_path):
     shutil.copy2(built.html / "_notebooks" / "book" / "profil.ipynb", tmp_path / "profil.ipynb")
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-         f"--port={port}", f"--ServerApp.token={TOKEN}", f"--ServerApp.root_dir={tmp_path}",
-         "--LabApp.expose_app_in_browser=True"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--ServerApp.token={TOKEN}",
+            f"--ServerApp.root_dir={tmp_path}",
+            "--LabApp.expose_app_in_browser=True",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -58,8 +69,7 @@ def test_quiz_in_jupyterlab_reaches_python_and_the_progress_file(recorder, lab):
     page = recorder.page
     page.set_viewport_size({"width": 1300, "height": 900})
     page.goto(f"{base}/lab/tree/profil.ipynb?token={TOKEN}")
-    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')",
-                           timeout=60_000)
+    page.wait_for_function("window.jupyterapp && document.querySelector('.jp-Notebook')", timeout=60_000)
     # The kernel starts with the notebook; run the cells once it reports "Idle".
     page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=90_000)
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")

@@ -54,8 +54,9 @@ def test_quiz_bundle_works_like_in_a_notebook(blank, recorder):
     assert recorder.errors == []
 
 
-@pytest.mark.parametrize("exercise_id", ["profil-baukasten", "netzwerk-labor", "nutzen-rechner",
-                                         "mitmachen-check"])
+@pytest.mark.parametrize(
+    "exercise_id", ["profil-baukasten", "netzwerk-labor", "nutzen-rechner", "mitmachen-check"]
+)
 def test_exercise_bundle_renders_without_errors(blank, recorder, exercise_id):
     blank.evaluate(MOUNT, [bundle(f"kurs-ex-{exercise_id}.js"), exercise_payload(exercise_id)])
     out = blank.locator("#notebook-output")

@@ -21,20 +21,32 @@ CHAPTER = "book/mitmachen"
 VECTORS = load_vectors("mitmachen-check")
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_js_logic_matches_vector(run_js, case):
     assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
 
 
 STATES = [
     {},
-    {"goals": ["personal"], "audience": "b2c", "ages": ["14-29"], "industry": "handwerk",
-     "hours": "2"},
-    {"goals": ["fachwissen"], "audience": "b2b", "industry": "it", "hours": "70",
-     "impressum": "nein", "criticism": "loeschen", "guidelines": "in-arbeit"},
-    {"goals": ["bekanntheit", "verkauf", "image"], "audience": "beides", "ages": ["50-69"],
-     "industry": "gastgewerbe", "hours": "12,5", "impressum": "unklar", "criticism": "spontan"},
+    {"goals": ["personal"], "audience": "b2c", "ages": ["14-29"], "industry": "handwerk", "hours": "2"},
+    {
+        "goals": ["fachwissen"],
+        "audience": "b2b",
+        "industry": "it",
+        "hours": "70",
+        "impressum": "nein",
+        "criticism": "loeschen",
+        "guidelines": "in-arbeit",
+    },
+    {
+        "goals": ["bekanntheit", "verkauf", "image"],
+        "audience": "beides",
+        "ages": ["50-69"],
+        "industry": "gastgewerbe",
+        "hours": "12,5",
+        "impressum": "unklar",
+        "criticism": "spontan",
+    },
     {"goals": ["image"], "hours": 1},
     {"hours": "x", "goals": "kaputt", "audience": ["b2b"]},
 ]
@@ -47,10 +59,12 @@ def test_js_assesses_and_describes_the_course_scenario_like_python(run_js):
         result = run_js(MODULE, "assess", data, state)
         assert result == readiness.assess(data, state)
         assert run_js(MODULE, "describe", result, data, group) == readiness.describe(
-            readiness.assess(data, state), data, group)
+            readiness.assess(data, state), data, group
+        )
 
 
 # --- the page, operated with the keyboard ------------------------------------------------------
+
 
 def exercise_root(page):
     return shared_root(page, EXERCISE_ID)
@@ -76,8 +90,8 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     page = open_page(CHAPTER)
     root = exercise_root(page)
     expect(root.locator("[data-recommendation]")).to_have_text(
-        "Noch keine Empfehlung: Beantworten Sie zuerst die Fragen zu Ihren Zielen und Ihrer "
-        "Zielgruppe.")
+        "Noch keine Empfehlung: Beantworten Sie zuerst die Fragen zu Ihren Zielen und Ihrer Zielgruppe."
+    )
     goal = root.get_by_label("Fachwissen zeigen")
     press_on(page, goal)
     expect(goal).to_be_checked()
@@ -92,8 +106,7 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     hours.focus()
     page.keyboard.type("3")
     page.keyboard.press("Tab")
-    expect(root.locator("[data-recommendation]")).to_have_text(
-        "Unsere Empfehlung: Starten Sie mit LinkedIn.")
+    expect(root.locator("[data-recommendation]")).to_have_text("Unsere Empfehlung: Starten Sie mit LinkedIn.")
     expect(root.get_by_role("status")).to_contain_text("Starten Sie mit LinkedIn")
     linkedin = root.locator('[data-platform="linkedin"]')
     expect(linkedin).to_contain_text("empfohlen")
@@ -109,7 +122,8 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     expect(steps.first).to_contain_text("Impressum vor dem Start")
     expect(root.locator("[data-preparations]")).to_contain_text("Eskalationsplan für Kritik")
     expect(root.locator("[data-preparations]")).to_contain_text(
-        "Nur eine Plattform: 3 Stunden pro Woche reichen für eine Plattform")
+        "Nur eine Plattform: 3 Stunden pro Woche reichen für eine Plattform"
+    )
 
     reload(page)
     root = exercise_root(page)
@@ -118,8 +132,7 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     expect(root.get_by_label("Ihre Branche")).to_have_value("it")
     expect(root.get_by_label("Stunden pro Woche für Social Media")).to_have_value("3")
     expect(root.get_by_label("Nein, noch nicht")).to_be_checked()
-    expect(root.locator("[data-recommendation]")).to_have_text(
-        "Unsere Empfehlung: Starten Sie mit LinkedIn.")
+    expect(root.locator("[data-recommendation]")).to_have_text("Unsere Empfehlung: Starten Sie mit LinkedIn.")
     assert recorder.errors == []
     assert recorder.foreign_requests() == []
 
@@ -129,8 +142,11 @@ def test_hours_out_of_range_get_a_hint_next_to_the_field(open_page):
     root = exercise_root(page)
     hours = root.get_by_label("Stunden pro Woche für Social Media")
     hint = root.locator('[data-hint-for="hours"]')
-    for typed, text in (("70", "Bitte geben Sie höchstens 60 ein."),
-                        ("-1", "nicht negativ"), ("drei", "als Zahl")):
+    for typed, text in (
+        ("70", "Bitte geben Sie höchstens 60 ein."),
+        ("-1", "nicht negativ"),
+        ("drei", "als Zahl"),
+    ):
         hours.focus()
         page.keyboard.press("Control+A")
         page.keyboard.type(typed)
@@ -153,8 +169,10 @@ def test_print_button_prints_only_the_checklist(open_page):
     page = open_page(CHAPTER)
     root = exercise_root(page)
     press_on(page, root.get_by_label("Privatkundschaft (B2C)"))
-    page.evaluate("window.print = () => { window.__printed = "
-                  "document.querySelector('.kurs-print-target')?.dataset.checklist ?? null; }")
+    page.evaluate(
+        "window.print = () => { window.__printed = "
+        "document.querySelector('.kurs-print-target')?.dataset.checklist ?? null; }"
+    )
     button = root.get_by_role("button", name="Checkliste drucken")
     press_on(page, button, "Enter")
     assert page.evaluate("window.__printed") == ""

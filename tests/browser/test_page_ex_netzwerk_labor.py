@@ -60,8 +60,9 @@ def press(page, button) -> None:
 def announced(page, root, expected: str) -> str:
     """Wait until the live region contains ``expected``; return its text."""
     live = root.locator('[aria-live="polite"]')
-    page.wait_for_function("([el, text]) => el.textContent.includes(text)",
-                           arg=[live.element_handle(), expected])
+    page.wait_for_function(
+        "([el, text]) => el.textContent.includes(text)", arg=[live.element_handle(), expected]
+    )
     return live.inner_text()
 
 
@@ -100,8 +101,9 @@ def edit_connections(page):
 
     # The same pair again: a German hint next to the fields, marked invalid.
     page.keyboard.press("Enter")
-    assert hint.inner_text() == ("Gül und Anna sind schon verbunden. Wählen Sie „Trennen“ oder "
-                                 "zwei andere Personen.")
+    assert hint.inner_text() == (
+        "Gül und Anna sind schon verbunden. Wählen Sie „Trennen“ oder zwei andere Personen."
+    )
     assert first.get_attribute("aria-invalid") == "true"
     assert second.get_attribute("aria-describedby") == hint.get_attribute("id")
 
@@ -168,10 +170,8 @@ def person_and_slider(page):
     rows = root.locator(".kurs-netz-reach tbody tr")
     # p = 100 %: everybody passes it on, the layers are 1, 1, 2, 2, 2, 1 people.
     assert rows.count() == 6
-    assert [rows.nth(i).locator("td").nth(1).inner_text() for i in range(6)] == \
-        ["1", "2", "4", "6", "8", "9"]
-    assert "im Schnitt 9 der 9 anderen Personen" in \
-        root.locator(".kurs-netz-summary").inner_text()
+    assert [rows.nth(i).locator("td").nth(1).inner_text() for i in range(6)] == ["1", "2", "4", "6", "8", "9"]
+    assert "im Schnitt 9 der 9 anderen Personen" in root.locator(".kurs-netz-summary").inner_text()
     page.keyboard.press("Home")
     assert output.inner_text() == "0 %"
     assert rows.count() == 1

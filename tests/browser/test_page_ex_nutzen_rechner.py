@@ -20,23 +20,46 @@ CHAPTER = "book/nutzen"
 VECTORS = load_vectors("nutzen-rechner")
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_js_logic_matches_vector(run_js, case):
     assert close(run_js(MODULE, camel(case["function"]), *case["args"]), case["expected"])
 
 
 STATES = [
     {},
-    {"likes": "45", "comments": "12", "shares": "3", "followers_start": "1.500",
-     "followers_end": "1590", "reach": "2400", "impressions": "3600", "mentions_own": "30",
-     "mentions_other": "170"},
-    {"likes": "4,5", "comments": "-1", "shares": "x", "followers_start": "0", "reach": "5000",
-     "impressions": "3.600", "mentions_own": "30", "mentions_other": "20"},
-    {"likes": 3, "comments": 1, "shares": 0, "followers_start": 1000, "followers_end": 999,
-     "reach": 7, "impressions": 9, "mentions_own": 1, "mentions_other": 2},
-    {"reach": "0", "impressions": "0", "followers_end": "0", "mentions_own": "0",
-     "mentions_other": "0"},
+    {
+        "likes": "45",
+        "comments": "12",
+        "shares": "3",
+        "followers_start": "1.500",
+        "followers_end": "1590",
+        "reach": "2400",
+        "impressions": "3600",
+        "mentions_own": "30",
+        "mentions_other": "170",
+    },
+    {
+        "likes": "4,5",
+        "comments": "-1",
+        "shares": "x",
+        "followers_start": "0",
+        "reach": "5000",
+        "impressions": "3.600",
+        "mentions_own": "30",
+        "mentions_other": "20",
+    },
+    {
+        "likes": 3,
+        "comments": 1,
+        "shares": 0,
+        "followers_start": 1000,
+        "followers_end": 999,
+        "reach": 7,
+        "impressions": 9,
+        "mentions_own": 1,
+        "mentions_other": 2,
+    },
+    {"reach": "0", "impressions": "0", "followers_end": "0", "mentions_own": "0", "mentions_other": "0"},
 ]
 
 
@@ -50,10 +73,12 @@ def test_js_describes_like_python(run_js):
                 computed = run_js(MODULE, "computeKpis", state, options)
                 assert close(computed, kpi.compute_kpis(state, options))
                 assert run_js(MODULE, "describe", computed, group, state) == kpi.describe(
-                    kpi.compute_kpis(state, options), group, state)
+                    kpi.compute_kpis(state, options), group, state
+                )
 
 
 # --- the page, operated with the keyboard ------------------------------------------------------
+
 
 def exercise_root(page):
     return shared_root(page, EXERCISE_ID)
@@ -78,15 +103,16 @@ def test_preset_fills_fields_and_explains_every_formula(open_page, recorder):
     page.keyboard.press("Enter")
     expect(root.get_by_label("Follower am Anfang")).to_have_value("1.500")
     expect(card(root, "engagement_followers")).to_contain_text(
-        "Engagement-Rate nach Followern (Basis: Follower am Anfang)")
+        "Engagement-Rate nach Followern (Basis: Follower am Anfang)"
+    )
     expect(card(root, "engagement_followers").locator("[data-display]")).to_have_text("4 %")
     expect(card(root, "engagement_followers")).to_contain_text(
-        "(45 + 12 + 3) ÷ 1.500 × 100 % = 60 ÷ 1.500 × 100 % = 4 %")
+        "(45 + 12 + 3) ÷ 1.500 × 100 % = 60 ÷ 1.500 × 100 % = 4 %"
+    )
     expect(card(root, "engagement_followers")).to_contain_text("keinen einheitlichen Standard")
     expect(card(root, "engagement_reach").locator("[data-display]")).to_have_text("2,5 %")
     expect(card(root, "follower_growth").locator("[data-display]")).to_have_text("6 %")
-    expect(card(root, "share_of_voice")).to_contain_text(
-        "30 ÷ (30 + 170) × 100 % = 30 ÷ 200 × 100 % = 15 %")
+    expect(card(root, "share_of_voice")).to_contain_text("30 ÷ (30 + 170) × 100 % = 30 ÷ 200 × 100 % = 15 %")
     expect(root.get_by_role("status")).to_contain_text("Beispiel „Bäckerei Müller")
     expect(root.get_by_role("status")).to_contain_text("Share of Voice: 15 %")
     expect(button).to_be_focused()
@@ -104,9 +130,9 @@ def test_typing_counts_and_rejecting_impossible_input(open_page):
         page.keyboard.press("Tab")
     expect(root.get_by_label("Follower am Ende")).to_be_focused()
     expect(card(root, "engagement_followers")).to_contain_text(
-        "(30 + 6 + 4) ÷ 800 × 100 % = 40 ÷ 800 × 100 % = 5 %")
-    expect(card(root, "follower_growth")).to_contain_text(
-        "Noch nicht berechnet. Es fehlt: Follower am Ende.")
+        "(30 + 6 + 4) ÷ 800 × 100 % = 40 ÷ 800 × 100 % = 5 %"
+    )
+    expect(card(root, "follower_growth")).to_contain_text("Noch nicht berechnet. Es fehlt: Follower am Ende.")
 
     type_into(page, root.get_by_label("Kommentare"), "2,5")
     comments = root.get_by_label("Kommentare")
@@ -119,15 +145,15 @@ def test_typing_counts_and_rejecting_impossible_input(open_page):
     type_into(page, root.get_by_label("Reichweite", exact=True), "5000")
     type_into(page, root.get_by_label("Impressionen", exact=True), "3.600")
     reach_hint = root.locator('[data-hint-for="reach"]')
-    expect(reach_hint).to_contain_text("Die Reichweite (5.000) kann nicht größer sein als die "
-                                       "Impressionen (3.600)")
+    expect(reach_hint).to_contain_text(
+        "Die Reichweite (5.000) kann nicht größer sein als die Impressionen (3.600)"
+    )
     expect(root.get_by_label("Reichweite", exact=True)).to_have_attribute("aria-invalid", "true")
 
     type_into(page, root.get_by_label("Follower am Ende"), "-3")
     expect(root.locator('[data-hint-for="followers_end"]')).to_contain_text("nicht möglich")
     type_into(page, root.get_by_label("Eigene Erwähnungen"), "viele")
-    expect(root.locator('[data-hint-for="mentions_own"]')).to_contain_text(
-        "Bitte geben Sie eine Zahl ein")
+    expect(root.locator('[data-hint-for="mentions_own"]')).to_contain_text("Bitte geben Sie eine Zahl ein")
     expect(root.get_by_role("status")).to_contain_text("Eigene Erwähnungen: Bitte geben Sie")
 
     type_into(page, root.get_by_label("Follower am Anfang"), "0")
@@ -155,7 +181,8 @@ def test_share_of_voice_basis_switch_and_enter_key(open_page):
     page.keyboard.type("100")
     page.keyboard.press("Enter")
     expect(root.locator('[data-hint-for="mentions_own"]')).to_contain_text(
-        "Ihre eigenen Erwähnungen (120) können nicht mehr sein als alle Erwähnungen (100)")
+        "Ihre eigenen Erwähnungen (120) können nicht mehr sein als alle Erwähnungen (100)"
+    )
     expect(other).to_be_focused()
     other.focus()
     page.keyboard.press("Control+A")
@@ -166,8 +193,9 @@ def test_share_of_voice_basis_switch_and_enter_key(open_page):
 
     reload(page)
     root = exercise_root(page)
-    expect(root.get_by_label("Alle Erwähnungen im Wettbewerbsumfeld, Ihre eigenen "
-                             "eingeschlossen")).to_be_checked()
+    expect(
+        root.get_by_label("Alle Erwähnungen im Wettbewerbsumfeld, Ihre eigenen eingeschlossen")
+    ).to_be_checked()
     expect(card(root, "share_of_voice").locator("[data-display]")).to_have_text("15 %")
 
     clear = root.get_by_role("button", name="Felder leeren")

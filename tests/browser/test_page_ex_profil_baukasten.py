@@ -15,8 +15,7 @@ CHAPTER = "book/profil"
 VECTORS = load_vectors("profil-baukasten")
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in
-                                                enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
 def test_js_logic_matches_vector(run_js, case):
     assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
 
@@ -25,16 +24,25 @@ def scenario_cases():
     scenario = load_scenario("profil-baukasten")
     profile = mode_data(scenario.profile)
     company = mode_data(scenario.company)
-    examples = {key: {f["id"]: f["example"] for f in mode["fields"] if "example" in f}
-                for key, mode in (("profile", profile), ("company", company))}
-    levels = [{f["id"]: rules.LEVELS[(i + shift) % 3] for i, f in enumerate(profile["fields"])}
-              for shift in range(3)]
+    examples = {
+        key: {f["id"]: f["example"] for f in mode["fields"] if "example" in f}
+        for key, mode in (("profile", profile), ("company", company))
+    }
+    levels = [
+        {f["id"]: rules.LEVELS[(i + shift) % 3] for i, f in enumerate(profile["fields"])}
+        for shift in range(3)
+    ]
     cases = [(profile, {}), (company, {})]
     cases += [(profile, {"values": examples["profile"], "visibility": v}) for v in levels]
     for clicks in ("1-klick", "3-klicks", "keins"):
         for label in ("impressum", "info", ""):
-            values = {**examples["company"], "impressum-klicks": clicks, "impressum-link": label,
-                      "email": "", "teamfotos": "ohne-einwilligung"}
+            values = {
+                **examples["company"],
+                "impressum-klicks": clicks,
+                "impressum-link": label,
+                "email": "",
+                "teamfotos": "ohne-einwilligung",
+            }
             cases.append((company, {"values": values}))
     return cases
 
@@ -44,14 +52,15 @@ def test_js_rates_the_course_scenario_like_python(run_js):
         expected = rules.evaluate(mode, answers)
         assert run_js(MODULE, "evaluate", mode, answers) == expected
         fired = expected
-        assert run_js(MODULE, "requirementStatus", mode, fired) == rules.requirement_status(
-            mode, fired)
+        assert run_js(MODULE, "requirementStatus", mode, fired) == rules.requirement_status(mode, fired)
         for viewer in mode["viewers"]:
-            assert run_js(MODULE, "visibleFields", mode, answers, viewer["sees"]) == \
-                rules.visible_fields(mode, answers, viewer["sees"])
+            assert run_js(MODULE, "visibleFields", mode, answers, viewer["sees"]) == rules.visible_fields(
+                mode, answers, viewer["sees"]
+            )
 
 
 # --- the page, operated with the keyboard ------------------------------------------------------
+
 
 def exercise_root(page):
     return shared_root(page, EXERCISE_ID)
@@ -77,16 +86,16 @@ def choose(page, select, value: str):
 
 def live_text(page, root, contains: str) -> str:
     live = root.locator('[aria-live="polite"]')
-    page.wait_for_function("([el, text]) => el.textContent.includes(text)",
-                           arg=[live.element_handle(), contains])
+    page.wait_for_function(
+        "([el, text]) => el.textContent.includes(text)", arg=[live.element_handle(), contains]
+    )
     return live.inner_text()
 
 
 def test_profile_by_keyboard_preview_rating_and_reload(open_anywhere):
     page = open_anywhere(CHAPTER)
     root = exercise_root(page)
-    assert root.get_by_role("button", name="Persönliches Profil").get_attribute(
-        "aria-pressed") == "true"
+    assert root.get_by_role("button", name="Persönliches Profil").get_attribute("aria-pressed") == "true"
     type_into(page, root.get_by_label("Name", exact=True), "Julia Berger")
     assert page.evaluate("document.activeElement.getAttribute('data-key')") == "vis:name"
     type_into(page, root.get_by_label("Wohnort", exact=True), "Regensburg")
@@ -125,8 +134,10 @@ def test_example_and_reset_keep_focus_and_announce(open_page):
     assert page.evaluate("document.activeElement.textContent") == "Beispiel einsetzen"
     assert "Beispielangaben eingesetzt." in live_text(page, root, "eingesetzt")
     assert root.get_by_label("Beruf", exact=True).input_value() == "Tischlermeisterin"
-    assert root.locator('[data-viewer="fremde"] svg[role="img"]').get_attribute(
-        "aria-label") == "Porträtfoto, freundlich lächelnd"
+    assert (
+        root.locator('[data-viewer="fremde"] svg[role="img"]').get_attribute("aria-label")
+        == "Porträtfoto, freundlich lächelnd"
+    )
     root.get_by_role("button", name="Zurücksetzen").focus()
     page.keyboard.press("Space")
     assert page.evaluate("document.activeElement.textContent") == "Zurücksetzen"
@@ -166,8 +177,7 @@ def test_company_page_by_keyboard_and_reload(open_page):
     choose(page, root.get_by_label("Beschriftung des Impressum-Links"), "info")
     type_into(page, root.get_by_label("E-Mail", exact=True), "info@example.com")
     choose(page, root.get_by_label("Datenschutzhinweis verlinkt"), "ja")
-    status = {li.get_attribute("data-requirement"): li.inner_text()
-              for li in requirements.all()}
+    status = {li.get_attribute("data-requirement"): li.inner_text() for li in requirements.all()}
     assert status["kontakt"].startswith("✓ erfüllt:")
     assert status["datenschutz"].startswith("✓ erfüllt:")
     assert status["impressum-erreichbar"].startswith("✗ fehlt:")
@@ -177,8 +187,7 @@ def test_company_page_by_keyboard_and_reload(open_page):
 
     reload(page)
     root = exercise_root(page)
-    assert root.get_by_role("button", name="Unternehmensseite").get_attribute(
-        "aria-pressed") == "true"
+    assert root.get_by_role("button", name="Unternehmensseite").get_attribute("aria-pressed") == "true"
     assert root.get_by_label("Impressum erreichbar nach").input_value() == "3-klicks"
     assert root.locator('[data-rule="impressum-zu-tief"]').is_visible()
 
@@ -191,6 +200,6 @@ def test_fits_a_narrow_screen(open_page):
     page.keyboard.press("Enter")
     overflow = root.evaluate("el => el.scrollWidth - el.clientWidth")
     assert overflow <= 1
-    cards = root.locator('[data-viewer]')
+    cards = root.locator("[data-viewer]")
     boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # stacked, not side by side

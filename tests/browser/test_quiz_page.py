@@ -31,10 +31,10 @@ def test_answer_right_and_wrong_with_keyboard_and_hear_feedback(open_page):
     bank = load_banks()["profil"]
     tf = [q for q in bank.questions if q.type == "true-false"]
     right_q, wrong_q = tf[0], tf[1]
-    answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{right_q.id}"]'),
-                                  right_q.answer)
-    answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{wrong_q.id}"]'),
-                                  not wrong_q.answer)
+    answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{right_q.id}"]'), right_q.answer)
+    answer_true_false_by_keyboard(
+        page, root.locator(f'[data-question-id="{wrong_q.id}"]'), not wrong_q.answer
+    )
     check = root.get_by_role("button", name="Prüfen", exact=True)
     check.focus()
     page.keyboard.press("Enter")
@@ -87,8 +87,7 @@ def test_progress_survives_reload_and_shows_on_start_page(open_anywhere):
     page = open_anywhere("book/profil")
     root = quiz(page, "profil")
     question = next(q for q in load_banks()["profil"].questions if q.type == "true-false")
-    answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{question.id}"]'),
-                                  question.answer)
+    answer_true_false_by_keyboard(page, root.locator(f'[data-question-id="{question.id}"]'), question.answer)
     root.get_by_role("button", name="Prüfen", exact=True).click()
     page.reload()
     page.wait_for_selector('[data-quiz-id="profil"].is-ready')
@@ -139,8 +138,10 @@ def sort_by_moving_up(fieldset, count):
     """Put the ordering items in their right order with the "nach oben" buttons."""
     for target in range(count):
         while True:
-            order = [int(x) for x in fieldset.locator("li[data-item]").evaluate_all(
-                "els => els.map(e => e.dataset.item)")]
+            order = [
+                int(x)
+                for x in fieldset.locator("li[data-item]").evaluate_all("els => els.map(e => e.dataset.item)")
+            ]
             if order.index(target) == target:
                 break
             fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()

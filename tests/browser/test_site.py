@@ -8,9 +8,10 @@ from pages import toc_docnames
 
 PAGES = toc_docnames()
 # "experimental" adds rules such as label-content-name-mismatch (WCAG 2.5.3, Label in Name).
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa",
-                                              "experimental"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "experimental"]},
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.mark.parametrize("docname", PAGES + ["search", "genindex"])
@@ -34,8 +35,10 @@ def test_page_has_no_wcag_21_aa_violation(open_page, docname, mode):
     # The theme fades its colours in after loading; check the settled page, not the fade.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page, options=WCAG)
-    details = [f"{v['id']}: {v['help']} → {[n['target'] for n in v['nodes']][:3]}"
-               for v in results.response["violations"]]
+    details = [
+        f"{v['id']}: {v['help']} → {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
     assert details == [], "\n".join(details)
 
 
@@ -54,8 +57,9 @@ def test_page_basics_lang_skip_link_and_visible_focus(open_page):
 
 @pytest.mark.parametrize("docname", PAGES)
 def test_phone_width_needs_no_horizontal_scrolling(browser, site, docname):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     page.goto(f"{site}{docname}.html")
     page.wait_for_load_state("networkidle")
@@ -69,8 +73,9 @@ def test_icons_come_from_the_icon_font_without_the_large_icon_script(open_page, 
     page.wait_for_load_state("networkidle")
     assert not [url for url in recorder.requests if "fontawesome.js" in url]
     icon = page.locator(".theme-switch-button i:visible").first
-    glyph = icon.evaluate("el => [getComputedStyle(el, '::before').content, "
-                          "getComputedStyle(el, '::before').fontFamily]")
+    glyph = icon.evaluate(
+        "el => [getComputedStyle(el, '::before').content, getComputedStyle(el, '::before').fontFamily]"
+    )
     assert glyph[0] not in ("none", "normal", '""') and "Font Awesome" in glyph[1]
     assert icon.evaluate("el => el.getBoundingClientRect().width") > 0
 

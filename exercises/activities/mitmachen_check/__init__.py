@@ -138,9 +138,15 @@ _NEEDS_SOURCE = re.compile(r"[0-9]\s*%|Million")
 _YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _PLACEHOLDERS = {"hours", "max_platforms", "platforms"}
-_OPTION_LISTS = {"goals_any": "goals", "ages_any": "ages", "audience": "audiences",
-                 "industry": "industries", "guidelines": "guidelines",
-                 "impressum": "impressum", "criticism": "criticism"}
+_OPTION_LISTS = {
+    "goals_any": "goals",
+    "ages_any": "ages",
+    "audience": "audiences",
+    "industry": "industries",
+    "guidelines": "guidelines",
+    "impressum": "impressum",
+    "criticism": "criticism",
+}
 
 
 def _label(loc: tuple) -> str:
@@ -153,58 +159,82 @@ def check(path: Path, scenario: Scenario, lines: LineMap) -> Iterator[ContentErr
     def error(loc: tuple, message: str, item_id: str | None = None) -> ContentError:
         return ContentError(path, message, line_for(lines, loc), item_id, _label(loc))
 
-    for key in ("goals", "audiences", "ages", "industries", "guidelines", "impressum",
-                "criticism", "platforms", "preparations"):
+    for key in (
+        "goals",
+        "audiences",
+        "ages",
+        "industries",
+        "guidelines",
+        "impressum",
+        "criticism",
+        "platforms",
+        "preparations",
+    ):
         seen: set[str] = set()
         for index, entry in enumerate(getattr(scenario, key)):
             if entry.id in seen:
-                yield error((key, index, "id"), f"Die Kennung „{entry.id}“ kommt in „{key}“ "
-                            "doppelt vor. Jede Kennung darf nur einmal vorkommen.", entry.id)
+                yield error(
+                    (key, index, "id"),
+                    f"Die Kennung „{entry.id}“ kommt in „{key}“ "
+                    "doppelt vor. Jede Kennung darf nur einmal vorkommen.",
+                    entry.id,
+                )
             seen.add(entry.id)
 
-    known = {key: [o.id for o in getattr(scenario, target)]
-             for key, target in _OPTION_LISTS.items()}
+    known = {key: [o.id for o in getattr(scenario, target)] for key, target in _OPTION_LISTS.items()}
     platforms = [p.id for p in scenario.platforms]
 
     def check_when(loc: tuple, when: When) -> Iterator[ContentError]:
         for key, ids in known.items():
             for index, value in enumerate(getattr(when, key) or []):
                 if value not in ids:
-                    yield error((*loc, "when", key, index),
-                                f"„{value}“ gibt es in „{_OPTION_LISTS[key]}“ nicht. "
-                                f"Vorhanden: {', '.join(ids)}.")
+                    yield error(
+                        (*loc, "when", key, index),
+                        f"„{value}“ gibt es in „{_OPTION_LISTS[key]}“ nicht. Vorhanden: {', '.join(ids)}.",
+                    )
         for index, value in enumerate(when.unanswered or []):
             if value not in QUESTIONS:
-                yield error((*loc, "when", "unanswered", index),
-                            f"Eine Frage „{value}“ gibt es nicht. Zulässig: {', '.join(QUESTIONS)}.")
+                yield error(
+                    (*loc, "when", "unanswered", index),
+                    f"Eine Frage „{value}“ gibt es nicht. Zulässig: {', '.join(QUESTIONS)}.",
+                )
 
     for index, rule in enumerate(scenario.scoring):
         loc = ("scoring", index)
         if rule.platform not in platforms:
-            yield error((*loc, "platform"), f"Eine Plattform „{rule.platform}“ gibt es nicht. "
-                        f"Vorhanden: {', '.join(platforms)}.")
+            yield error(
+                (*loc, "platform"),
+                f"Eine Plattform „{rule.platform}“ gibt es nicht. Vorhanden: {', '.join(platforms)}.",
+            )
         if rule.points == 0:
-            yield error((*loc, "points"), "0 Punkte ändern nichts. Tragen Sie eine positive "
-                        "oder negative ganze Zahl ein.")
+            yield error(
+                (*loc, "points"),
+                "0 Punkte ändern nichts. Tragen Sie eine positive oder negative ganze Zahl ein.",
+            )
         yield from check_when(loc, rule.when)
     for index, prep in enumerate(scenario.preparations):
         loc = ("preparations", index)
         yield from check_when(loc, prep.when)
         for name in _PLACEHOLDER.findall(prep.text):
             if name not in _PLACEHOLDERS:
-                yield error((*loc, "text"), f"Unbekannter Platzhalter „{{{name}}}“. Zulässig: "
-                            "{hours}, {max_platforms}, {platforms}.", prep.id)
+                yield error(
+                    (*loc, "text"),
+                    f"Unbekannter Platzhalter „{{{name}}}“. Zulässig: "
+                    "{hours}, {max_platforms}, {platforms}.",
+                    prep.id,
+                )
 
     texts_to_check: list[tuple[tuple, str, str | None]] = []
-    texts_to_check += [(("industries", i, "note"), x.note, x.id)
-                       for i, x in enumerate(scenario.industries) if x.note]
-    texts_to_check += [(("scoring", i, "reason"), x.reason, None)
-                       for i, x in enumerate(scenario.scoring)]
-    texts_to_check += [(("preparations", i, "text"), x.text, x.id)
-                       for i, x in enumerate(scenario.preparations)]
-    texts_to_check += [(("checklist", "always", i), x, None)
-                       for i, x in enumerate(scenario.checklist.always)]
+    texts_to_check += [
+        (("industries", i, "note"), x.note, x.id) for i, x in enumerate(scenario.industries) if x.note
+    ]
+    texts_to_check += [(("scoring", i, "reason"), x.reason, None) for i, x in enumerate(scenario.scoring)]
+    texts_to_check += [
+        (("preparations", i, "text"), x.text, x.id) for i, x in enumerate(scenario.preparations)
+    ]
+    texts_to_check += [(("checklist", "always", i), x, None) for i, x in enumerate(scenario.checklist.always)]
     for loc, text, item_id in texts_to_check:
         if _NEEDS_SOURCE.search(text) and not _YEAR.search(text):
-            yield error(loc, "Diese Zahl braucht Quelle und Jahr, z. B. „(ARD/ZDF-Medienstudie, "
-                        "2024)“.", item_id)
+            yield error(
+                loc, "Diese Zahl braucht Quelle und Jahr, z. B. „(ARD/ZDF-Medienstudie, 2024)“.", item_id
+            )

@@ -21,14 +21,27 @@ import math
 from exercises.activities.nutzen_rechner.rules import fill, format_number
 from exercises.core.numbers import read_number
 
-QUESTIONS = ("goals", "audience", "ages", "industry", "hours", "guidelines", "impressum",
-             "criticism")
+QUESTIONS = ("goals", "audience", "ages", "industry", "hours", "guidelines", "impressum", "criticism")
 MULTIPLE = {"goals": "goals", "ages": "ages"}
-SINGLE = {"audience": "audiences", "industry": "industries", "guidelines": "guidelines",
-          "impressum": "impressum", "criticism": "criticism"}
-CONDITIONS = ("goals_any", "ages_any", "audience", "industry", "guidelines", "impressum",
-              "criticism", "hours_below", "hours_at_least", "unanswered")
-
+SINGLE = {
+    "audience": "audiences",
+    "industry": "industries",
+    "guidelines": "guidelines",
+    "impressum": "impressum",
+    "criticism": "criticism",
+}
+CONDITIONS = (
+    "goals_any",
+    "ages_any",
+    "audience",
+    "industry",
+    "guidelines",
+    "impressum",
+    "criticism",
+    "hours_below",
+    "hours_at_least",
+    "unanswered",
+)
 
 
 def parse_hours(raw, maximum: float) -> dict:
@@ -91,9 +104,11 @@ def score_platforms(data: dict, answers: dict) -> list[dict]:
     """Every platform with its points and reasons, best first (ties keep the data's order)."""
     ranking = []
     for platform in data["platforms"]:
-        reasons = [{"points": rule["points"], "text": rule["reason"]}
-                   for rule in data["scoring"]
-                   if rule["platform"] == platform["id"] and matches(rule.get("when"), answers)]
+        reasons = [
+            {"points": rule["points"], "text": rule["reason"]}
+            for rule in data["scoring"]
+            if rule["platform"] == platform["id"] and matches(rule.get("when"), answers)
+        ]
         score = platform.get("base", 0) + sum(r["points"] for r in reasons)
         ranking.append({"id": platform["id"], "score": score, "reasons": reasons})
     return sorted(ranking, key=lambda entry: -entry["score"])
@@ -107,11 +122,18 @@ def assess(data: dict, state: dict) -> dict:
     recommended = [entry["id"] for entry in ranking if entry["score"] > 0][:limit]
     for entry in ranking:
         entry["recommended"] = entry["id"] in recommended
-    missing = [q for q in QUESTIONS
-               if unanswered(answers, q) and not (q == "hours" and answers["hours_error"])]
+    missing = [
+        q for q in QUESTIONS if unanswered(answers, q) and not (q == "hours" and answers["hours_error"])
+    ]
     preparations = [p["id"] for p in data["preparations"] if matches(p.get("when"), answers)]
-    return {"answers": answers, "missing": missing, "max_platforms": limit,
-            "ranking": ranking, "recommended": recommended, "preparations": preparations}
+    return {
+        "answers": answers,
+        "missing": missing,
+        "max_platforms": limit,
+        "ranking": ranking,
+        "recommended": recommended,
+        "preparations": preparations,
+    }
 
 
 def join_names(names: list[str], and_word: str) -> str:
@@ -128,12 +150,16 @@ def describe(result: dict, data: dict, texts: dict) -> dict:
     chosen = [names[i] for i in result["recommended"]]
     platforms = join_names(chosen, texts["and_word"]) if chosen else texts["one_platform"]
     hours = answers["hours"]
-    values = {"hours": format_number(hours, 1) if hours is not None else "?",
-              "max_platforms": str(result["max_platforms"]), "platforms": platforms}
+    values = {
+        "hours": format_number(hours, 1) if hours is not None else "?",
+        "max_platforms": str(result["max_platforms"]),
+        "platforms": platforms,
+    }
     errors = {}
     if answers["hours_error"]:
-        errors["hours"] = fill(texts[f"err_hours_{answers['hours_error']}"],
-                               {"max": format_number(data["hours"]["max"])})
+        errors["hours"] = fill(
+            texts[f"err_hours_{answers['hours_error']}"], {"max": format_number(data["hours"]["max"])}
+        )
     missing = [texts[f"q_{q}"] for q in result["missing"]]
     if chosen:
         recommendation = fill(texts["recommend"], {"platforms": platforms})
@@ -142,19 +168,29 @@ def describe(result: dict, data: dict, texts: dict) -> dict:
     if hours is None:
         capacity = texts["capacity_unknown"]
     else:
-        capacity = fill(texts["capacity"], {
-            "hours": values["hours"], "count": str(result["max_platforms"]),
-            "per_platform": format_number(data["hours"]["per_platform"], 1)})
+        capacity = fill(
+            texts["capacity"],
+            {
+                "hours": values["hours"],
+                "count": str(result["max_platforms"]),
+                "per_platform": format_number(data["hours"]["per_platform"], 1),
+            },
+        )
     ranking = []
     for entry in result["ranking"]:
-        ranking.append({
-            "id": entry["id"], "platform": names[entry["id"]], "score": entry["score"],
-            "recommended": entry["recommended"],
-            "reasons": [fill(texts["pro" if r["points"] > 0 else "contra"], {"text": r["text"]})
-                        for r in entry["reasons"]],
-            "facts": [fill(texts["fact"], {k: str(v) for k, v in f.items()})
-                      for f in facts[entry["id"]]],
-        })
+        ranking.append(
+            {
+                "id": entry["id"],
+                "platform": names[entry["id"]],
+                "score": entry["score"],
+                "recommended": entry["recommended"],
+                "reasons": [
+                    fill(texts["pro" if r["points"] > 0 else "contra"], {"text": r["text"]})
+                    for r in entry["reasons"]
+                ],
+                "facts": [fill(texts["fact"], {k: str(v) for k, v in f.items()}) for f in facts[entry["id"]]],
+            }
+        )
     by_id = {p["id"]: p for p in data["preparations"]}
     preparations = [fill(by_id[i]["text"], values) for i in result["preparations"]]
     industry = next((i for i in data["industries"] if i["id"] == answers["industry"]), None)
@@ -163,7 +199,8 @@ def describe(result: dict, data: dict, texts: dict) -> dict:
     summary = [
         fill(texts["summary_platforms"], {"platforms": ", ".join(chosen) or texts["open"]}),
         fill(texts["summary_goals"], {"goals": goals or texts["open"]}),
-        fill(texts["summary_hours"], {"hours": values["hours"]}) if hours is not None
+        fill(texts["summary_hours"], {"hours": values["hours"]})
+        if hours is not None
         else texts["summary_hours_open"],
     ]
     return {
@@ -175,6 +212,9 @@ def describe(result: dict, data: dict, texts: dict) -> dict:
         "ranking": ranking,
         "industry_note": industry.get("note") if industry else None,
         "preparations": preparations,
-        "checklist": {"title": data["checklist"]["title"], "summary": summary,
-                      "items": preparations + list(data["checklist"]["always"])},
+        "checklist": {
+            "title": data["checklist"]["title"],
+            "summary": summary,
+            "items": preparations + list(data["checklist"]["always"]),
+        },
     }

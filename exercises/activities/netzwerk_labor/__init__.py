@@ -99,67 +99,114 @@ def check(path: Path, scenario: NetworkLab, lines: LineMap):
 
     people = scenario.people
     if len(people) > MAX_PEOPLE:
-        yield error(("people", MAX_PEOPLE), f"Zu viele Personen: höchstens {MAX_PEOPLE}, "
-                    f"gefunden {len(people)}. Bitte streichen Sie Personen.", field="people")
+        yield error(
+            ("people", MAX_PEOPLE),
+            f"Zu viele Personen: höchstens {MAX_PEOPLE}, "
+            f"gefunden {len(people)}. Bitte streichen Sie Personen.",
+            field="people",
+        )
     seen_ids: dict[str, int] = {}
     seen_names: dict[str, int] = {}
     for i, person in enumerate(people):
         if person.id in seen_ids:
-            yield error(("people", i, "id"), "Diese Kennung kommt doppelt vor (zuerst als "
-                        f"{seen_ids[person.id] + 1}. Person). Jede Person braucht eine eigene.",
-                        person.id, "id")
+            yield error(
+                ("people", i, "id"),
+                "Diese Kennung kommt doppelt vor (zuerst als "
+                f"{seen_ids[person.id] + 1}. Person). Jede Person braucht eine eigene.",
+                person.id,
+                "id",
+            )
         seen_ids.setdefault(person.id, i)
         if person.name in seen_names:
-            yield error(("people", i, "name"), "Dieser Name kommt doppelt vor. Die Namen "
-                        "müssen sich unterscheiden, sonst sind Zeichnung und Tabelle "
-                        "nicht eindeutig.", person.id, "name")
+            yield error(
+                ("people", i, "name"),
+                "Dieser Name kommt doppelt vor. Die Namen "
+                "müssen sich unterscheiden, sonst sind Zeichnung und Tabelle "
+                "nicht eindeutig.",
+                person.id,
+                "name",
+            )
         seen_names.setdefault(person.name, i)
         for j, other in enumerate(people[:i]):
             if math.dist((person.x, person.y), (other.x, other.y)) < MIN_DISTANCE:
-                yield error(("people", i, "x"), f"Zu nah an „{other.name}“ ({j + 1}. Person): "
-                            f"Bitte mindestens {MIN_DISTANCE} Punkte Abstand lassen (x oder y "
-                            "ändern).", person.id, "x")
+                yield error(
+                    ("people", i, "x"),
+                    f"Zu nah an „{other.name}“ ({j + 1}. Person): "
+                    f"Bitte mindestens {MIN_DISTANCE} Punkte Abstand lassen (x oder y "
+                    "ändern).",
+                    person.id,
+                    "x",
+                )
     pairs: set[frozenset] = set()
     for i, pair in enumerate(scenario.connections):
         loc = ("connections", i)
         if len(pair) != 2:
-            yield error(loc, "Eine Verbindung besteht aus genau zwei Kennungen, z. B. "
-                        "[anna, ben].", field=f"connections → {i + 1}. Eintrag")
+            yield error(
+                loc,
+                "Eine Verbindung besteht aus genau zwei Kennungen, z. B. [anna, ben].",
+                field=f"connections → {i + 1}. Eintrag",
+            )
             continue
         unknown = [x for x in pair if x not in seen_ids]
         if unknown:
-            yield error(loc, f"Unbekannte Person „{unknown[0]}“. Erlaubt sind die Kennungen "
-                        f"aus „people“: {', '.join(seen_ids)}.",
-                        field=f"connections → {i + 1}. Eintrag")
+            yield error(
+                loc,
+                f"Unbekannte Person „{unknown[0]}“. Erlaubt sind die Kennungen "
+                f"aus „people“: {', '.join(seen_ids)}.",
+                field=f"connections → {i + 1}. Eintrag",
+            )
         elif pair[0] == pair[1]:
-            yield error(loc, "Eine Person kann nicht mit sich selbst verbunden sein.",
-                        field=f"connections → {i + 1}. Eintrag")
+            yield error(
+                loc,
+                "Eine Person kann nicht mit sich selbst verbunden sein.",
+                field=f"connections → {i + 1}. Eintrag",
+            )
         elif frozenset(pair) in pairs:
-            yield error(loc, "Diese Verbindung steht schon weiter oben. Bitte nur einmal "
-                        "angeben.", field=f"connections → {i + 1}. Eintrag")
+            yield error(
+                loc,
+                "Diese Verbindung steht schon weiter oben. Bitte nur einmal angeben.",
+                field=f"connections → {i + 1}. Eintrag",
+            )
         pairs.add(frozenset(pair))
     if scenario.reach.start_person not in seen_ids:
-        yield error(("reach", "start_person"), f"Unbekannte Person "
-                    f"„{scenario.reach.start_person}“. Erlaubt: {', '.join(seen_ids)}.",
-                    field="reach → start_person")
+        yield error(
+            ("reach", "start_person"),
+            f"Unbekannte Person „{scenario.reach.start_person}“. Erlaubt: {', '.join(seen_ids)}.",
+            field="reach → start_person",
+        )
     c = scenario.comparison
     for key in ("ring", "small_world"):
         k = getattr(c, key).k
         if k % 2 or k >= c.n:
-            yield error(("comparison", key, "k"), f"k muss eine gerade Zahl kleiner als n "
-                        f"({c.n}) sein, gefunden: {k}.", field=f"comparison → {key} → k")
+            yield error(
+                ("comparison", key, "k"),
+                f"k muss eine gerade Zahl kleiner als n ({c.n}) sein, gefunden: {k}.",
+                field=f"comparison → {key} → k",
+            )
     if c.hubs.m >= c.n:
-        yield error(("comparison", "hubs", "m"), f"m muss kleiner als n ({c.n}) sein.",
-                    field="comparison → hubs → m")
-    elif all(getattr(c, key).k % 2 == 0 and getattr(c, key).k < c.n
-             for key in ("ring", "small_world")):
+        yield error(
+            ("comparison", "hubs", "m"), f"m muss kleiner als n ({c.n}) sein.", field="comparison → hubs → m"
+        )
+    elif all(getattr(c, key).k % 2 == 0 and getattr(c, key).k < c.n for key in ("ring", "small_world")):
         try:
-            lab.compare(c.n, c.ring.k, c.random.seed, c.small_world.k, c.small_world.p,
-                        c.small_world.seed, c.hubs.m, c.hubs.seed)
+            lab.compare(
+                c.n,
+                c.ring.k,
+                c.random.seed,
+                c.small_world.k,
+                c.small_world.p,
+                c.small_world.seed,
+                c.hubs.m,
+                c.hubs.seed,
+            )
         except ValueError:
-            yield error(("comparison",), "Mit diesen Werten entsteht auch nach "
-                        f"{lab.MAX_TRIES} Versuchen kein zusammenhängendes Netz. Bitte k oder "
-                        "n erhöhen.", field="comparison")
+            yield error(
+                ("comparison",),
+                "Mit diesen Werten entsteht auch nach "
+                f"{lab.MAX_TRIES} Versuchen kein zusammenhängendes Netz. Bitte k oder "
+                "n erhöhen.",
+                field="comparison",
+            )
 
 
 # --- shared helpers -----------------------------------------------------------------------
@@ -170,26 +217,36 @@ def _ids(scenario: NetworkLab) -> list[str]:
 
 
 def start_edges(scenario: NetworkLab) -> list[list[str]]:
-    return lab.normalize_edges(_ids(scenario), [list(pair) for pair in scenario.connections])[
-        "edges"]
+    return lab.normalize_edges(_ids(scenario), [list(pair) for pair in scenario.connections])["edges"]
 
 
 def interpretation(row: dict) -> str:
     """The German sentence that reads a row of the comparison table."""
-    key = ("cmp_" + ("short" if row["short_paths"] else "long") + "_"
-           + ("high" if row["high_clustering"] else "low"))
+    key = (
+        "cmp_"
+        + ("short" if row["short_paths"] else "long")
+        + "_"
+        + ("high" if row["high_clustering"] else "low")
+    )
     text = t(GROUP, key)
     if row["hubs"]:
-        text += " " + t(GROUP, "cmp_hubs", max=row["max_degree"],
-                        mean=lab.de_number(row["mean_degree"], 1))
+        text += " " + t(GROUP, "cmp_hubs", max=row["max_degree"], mean=lab.de_number(row["mean_degree"], 1))
     return text
 
 
 def comparison_rows(scenario: NetworkLab) -> list[dict]:
     """The four network types with figures, labels and interpretation (computed by networkx)."""
     c = scenario.comparison
-    rows = lab.compare(c.n, c.ring.k, c.random.seed, c.small_world.k, c.small_world.p,
-                       c.small_world.seed, c.hubs.m, c.hubs.seed)
+    rows = lab.compare(
+        c.n,
+        c.ring.k,
+        c.random.seed,
+        c.small_world.k,
+        c.small_world.p,
+        c.small_world.seed,
+        c.hubs.m,
+        c.hubs.seed,
+    )
     for row in rows:
         row["label"] = getattr(c, row["type"]).label
         row["interpretation"] = interpretation(row)
@@ -211,9 +268,20 @@ def payload(scenario: NetworkLab) -> dict:
         "max_steps": scenario.reach.max_steps,
         "depth": REACHABLE_DEPTH,
         "comparison": [
-            {key: row[key] for key in ("type", "label", "n", "edges", "path_length",
-                                       "clustering", "max_degree", "mean_degree",
-                                       "interpretation")}
+            {
+                key: row[key]
+                for key in (
+                    "type",
+                    "label",
+                    "n",
+                    "edges",
+                    "path_length",
+                    "clustering",
+                    "max_degree",
+                    "mean_degree",
+                    "interpretation",
+                )
+            }
             for row in rows
         ],
     }
@@ -221,8 +289,7 @@ def payload(scenario: NetworkLab) -> dict:
 
 def _edge_hint(item: dict, names: dict[str, str]) -> str:
     pair = item["pair"]
-    shown = " – ".join(names.get(x, str(x)) for x in pair) if isinstance(pair, list) else \
-        str(pair)
+    shown = " – ".join(names.get(x, str(x)) for x in pair) if isinstance(pair, list) else str(pair)
     return t(GROUP, f"state_edge_{item['reason']}", pair=shown)
 
 
@@ -251,15 +318,17 @@ def results(scenario: NetworkLab, state: dict) -> dict:
 
     person = state.get("person", scenario.reach.start_person)
     if person not in ids:
-        hints.append(t(GROUP, "state_person", value=f"„{person}“",
-                       name=names[scenario.reach.start_person]))
+        hints.append(t(GROUP, "state_person", value=f"„{person}“", name=names[scenario.reach.start_person]))
         person = scenario.reach.start_person
 
     percent = state.get("percent", scenario.reach.default_percent)
-    if isinstance(percent, bool) or not isinstance(percent, int | float) \
-            or not 0 <= percent <= 100 or (isinstance(percent, float) and not percent.is_integer()):
-        hints.append(t(GROUP, "state_percent", value=repr(percent),
-                       default=scenario.reach.default_percent))
+    if (
+        isinstance(percent, bool)
+        or not isinstance(percent, int | float)
+        or not 0 <= percent <= 100
+        or (isinstance(percent, float) and not percent.is_integer())
+    ):
+        hints.append(t(GROUP, "state_percent", value=repr(percent), default=scenario.reach.default_percent))
         percent = scenario.reach.default_percent
     percent = int(percent)
 
@@ -267,9 +336,15 @@ def results(scenario: NetworkLab, state: dict) -> dict:
     within = {person, *(x for layer in layers for x in layer)}
     steps = lab.reach_by_step(ids, edges, person, percent / 100, scenario.reach.max_steps)
     total = steps[-1]["total"]
-    summary = t(GROUP, "reach_summary", name=names[person], percent=percent,
-                total=lab.de_number(total, 1), others=len(ids) - 1,
-                steps=len(steps))
+    summary = t(
+        GROUP,
+        "reach_summary",
+        name=names[person],
+        percent=percent,
+        total=lab.de_number(total, 1),
+        others=len(ids) - 1,
+        steps=len(steps),
+    )
     return {
         "edges": [[names[a], names[b]] for a, b in edges],
         "degrees": {names[k]: v for k, v in lab.degrees(ids, edges).items()},
@@ -277,13 +352,24 @@ def results(scenario: NetworkLab, state: dict) -> dict:
         "reachable_by_step": {i + 1: [names[x] for x in layer] for i, layer in enumerate(layers)},
         "not_reachable": [names[x] for x in ids if x not in within],
         "share_percent": percent,
-        "reach_by_step": [{"step": s["step"], "new": round(s["new"], 2),
-                           "total": round(s["total"], 2)} for s in steps],
+        "reach_by_step": [
+            {"step": s["step"], "new": round(s["new"], 2), "total": round(s["total"], 2)} for s in steps
+        ],
         "reach_total": round(total, 2),
         "reach_summary": summary,
         "comparison": [
-            {key: row[key] for key in ("type", "label", "path_length", "clustering",
-                                       "max_degree", "mean_degree", "interpretation")}
+            {
+                key: row[key]
+                for key in (
+                    "type",
+                    "label",
+                    "path_length",
+                    "clustering",
+                    "max_degree",
+                    "mean_degree",
+                    "interpretation",
+                )
+            }
             for row in comparison_rows(scenario)
         ],
         "hints": hints,

@@ -55,8 +55,7 @@ def normalize_edges(nodes: list[str], raw: object) -> dict:
     seen: set[tuple[int, int]] = set()
     dropped = []
     for pair in items:
-        if not (isinstance(pair, list) and len(pair) == 2
-                and all(isinstance(x, str) for x in pair)):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
             dropped.append({"pair": pair, "reason": "shape"})
             continue
         a, b = pair
@@ -133,8 +132,7 @@ def bfs_layers(nodes: list[str], edges: list, source: str, max_depth: int = 3) -
     return layers
 
 
-def reach_by_step(nodes: list[str], edges: list, source: str, p: float,
-                  max_steps: int = 6) -> list[dict]:
+def reach_by_step(nodes: list[str], edges: list, source: str, p: float, max_steps: int = 6) -> list[dict]:
     """Expected reach of a post by ``source`` (see the module docstring).
 
     Returns ``[{"step": 1, "new": …, "total": …}, …]`` (expected numbers of people, the author
@@ -197,8 +195,9 @@ def _connected(make, seed: int):
     raise ValueError("no connected graph found")
 
 
-def network_types(n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float, sw_seed: int,
-                  hub_m: int, hub_seed: int) -> dict:
+def network_types(
+    n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float, sw_seed: int, hub_m: int, hub_seed: int
+) -> dict:
     """The four comparison networks as networkx graphs, with the seed actually used.
 
     ring: ``watts_strogatz_graph(n, k, 0)`` (each person linked to the k nearest on a circle);
@@ -210,13 +209,15 @@ def network_types(n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float,
 
     ring = nx.watts_strogatz_graph(n, ring_k, 0)
     edges = ring.number_of_edges()
-    random_graph, random_used = _connected(
-        lambda s: nx.gnm_random_graph(n, edges, seed=s), random_seed)
-    small_world, sw_used = _connected(
-        lambda s: nx.watts_strogatz_graph(n, sw_k, sw_p, seed=s), sw_seed)
+    random_graph, random_used = _connected(lambda s: nx.gnm_random_graph(n, edges, seed=s), random_seed)
+    small_world, sw_used = _connected(lambda s: nx.watts_strogatz_graph(n, sw_k, sw_p, seed=s), sw_seed)
     hubs = nx.barabasi_albert_graph(n, hub_m, seed=hub_seed)
-    return {"ring": (ring, None), "random": (random_graph, random_used),
-            "small_world": (small_world, sw_used), "hubs": (hubs, hub_seed)}
+    return {
+        "ring": (ring, None),
+        "random": (random_graph, random_used),
+        "small_world": (small_world, sw_used),
+        "hubs": (hubs, hub_seed),
+    }
 
 
 def graph_figures(graph) -> dict:
@@ -248,8 +249,9 @@ def classify(figures: dict, ring: dict, random: dict) -> dict:
     }
 
 
-def compare(n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float, sw_seed: int,
-            hub_m: int, hub_seed: int) -> list[dict]:
+def compare(
+    n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float, sw_seed: int, hub_m: int, hub_seed: int
+) -> list[dict]:
     """One row per network type: edges (for the drawing), figures and their classification.
 
     Keys of each row: ``type``, ``n``, ``edges`` (index pairs), ``seed``, ``path_length``,
@@ -260,8 +262,12 @@ def compare(n: int, ring_k: int, random_seed: int, sw_k: int, sw_p: float, sw_se
     figures = {key: graph_figures(graph) for key, (graph, _) in graphs.items()}
     rows = []
     for key, (graph, seed) in graphs.items():
-        row = {"type": key, "n": graph.number_of_nodes(),
-               "edges": sorted([min(a, b), max(a, b)] for a, b in graph.edges()), "seed": seed}
+        row = {
+            "type": key,
+            "n": graph.number_of_nodes(),
+            "edges": sorted([min(a, b), max(a, b)] for a, b in graph.edges()),
+            "seed": seed,
+        }
         row.update(figures[key])
         row.update(classify(figures[key], figures["ring"], figures["random"]))
         rows.append(row)

@@ -68,9 +68,10 @@ _PRESET_PROBLEMS = {
 
 def options(scenario: Scenario, state: dict | None = None) -> dict:
     basis = (state or {}).get("mentions_basis")
-    return {"follower_basis": scenario.follower_basis,
-            "mentions_basis": basis if basis in ("competitors", "total")
-            else scenario.mentions_basis}
+    return {
+        "follower_basis": scenario.follower_basis,
+        "mentions_basis": basis if basis in ("competitors", "total") else scenario.mentions_basis,
+    }
 
 
 def payload(scenario: Scenario) -> dict:
@@ -81,8 +82,12 @@ def payload(scenario: Scenario) -> dict:
         "follower_basis": scenario.follower_basis,
         "mentions_basis": scenario.mentions_basis,
         "presets": [
-            {"id": p.id, "label": p.label, "mentions_basis": p.mentions_basis,
-             "values": p.values.model_dump(exclude_none=True)}
+            {
+                "id": p.id,
+                "label": p.label,
+                "mentions_basis": p.mentions_basis,
+                "values": p.values.model_dump(exclude_none=True),
+            }
             for p in scenario.presets
         ],
     }
@@ -108,14 +113,22 @@ def check(path: Path, scenario: Scenario, lines: LineMap) -> Iterator[ContentErr
     for index, preset in enumerate(scenario.presets):
         loc = ("presets", index)
         if preset.id in seen:
-            yield ContentError(path, f"Die Kennung „{preset.id}“ kommt doppelt vor.",
-                               line_for(lines, (*loc, "id")), preset.id, "id")
+            yield ContentError(
+                path,
+                f"Die Kennung „{preset.id}“ kommt doppelt vor.",
+                line_for(lines, (*loc, "id")),
+                preset.id,
+                "id",
+            )
         seen.add(preset.id)
         values = preset.values.model_dump(exclude_none=True)
         basis = preset.mentions_basis or scenario.mentions_basis
-        found = validate_inputs(values, {"follower_basis": scenario.follower_basis,
-                                         "mentions_basis": basis})
+        found = validate_inputs(values, {"follower_basis": scenario.follower_basis, "mentions_basis": basis})
         for field, code in found["errors"].items():
-            yield ContentError(path, _PRESET_PROBLEMS.get(code, code),
-                               line_for(lines, (*loc, "values", field)), preset.id,
-                               f"values → {field}")
+            yield ContentError(
+                path,
+                _PRESET_PROBLEMS.get(code, code),
+                line_for(lines, (*loc, "values", field)),
+                preset.id,
+                f"values → {field}",
+            )

@@ -23,8 +23,17 @@ from decimal import ROUND_HALF_UP, Decimal
 # parse_number stays importable from here: the calculator's shared vectors name it.
 from exercises.core.numbers import parse_number, read_number  # noqa: F401
 
-FIELDS = ("likes", "comments", "shares", "followers_start", "followers_end", "reach",
-          "impressions", "mentions_own", "mentions_other")
+FIELDS = (
+    "likes",
+    "comments",
+    "shares",
+    "followers_start",
+    "followers_end",
+    "reach",
+    "impressions",
+    "mentions_own",
+    "mentions_other",
+)
 
 REACH_ABOVE_IMPRESSIONS = "reach_above_impressions"
 OWN_ABOVE_TOTAL = "own_above_total"
@@ -35,6 +44,7 @@ ZERO_MENTIONS = "zero_mentions"
 OK, MISSING, INVALID = "ok", "missing", "invalid"
 FOLLOWER_BASES = ("start", "end")
 MENTION_BASES = ("competitors", "total")
+
 
 def parse_count(raw) -> dict:
     """{"value": int or None, "error": code or None}; empty input is neither value nor error."""
@@ -73,8 +83,7 @@ def validate_inputs(raw: dict, options: dict | None = None) -> dict:
         errors["reach"] = ZERO_REACH
     if ok("followers_start") and values["followers_start"] == 0:
         errors["followers_start"] = ZERO_FOLLOWERS
-    if (opts["follower_basis"] == "end" and ok("followers_end")
-            and values["followers_end"] == 0):
+    if opts["follower_basis"] == "end" and ok("followers_end") and values["followers_end"] == 0:
         errors["followers_end"] = ZERO_FOLLOWERS
     if ok("mentions_own") and ok("mentions_other"):
         own, other = values["mentions_own"], values["mentions_other"]
@@ -146,6 +155,7 @@ def compute_kpis(raw: dict, options: dict | None = None) -> dict:
             parts = {f: values[f] for f in reactions}
             parts.update({"interactions": total, "base": values[base_field]})
             return engagement_rate(total, values[base_field]), parts
+
         return compute
 
     def growth():
@@ -163,8 +173,7 @@ def compute_kpis(raw: dict, options: dict | None = None) -> dict:
         return frequency(shown, reach), {"reach": reach, "impressions": shown}
 
     kpis = {
-        "engagement_followers": _kpi(values, errors, (*reactions, followers),
-                                     engagement(followers)),
+        "engagement_followers": _kpi(values, errors, (*reactions, followers), engagement(followers)),
         "engagement_reach": _kpi(values, errors, (*reactions, "reach"), engagement("reach")),
         "follower_growth": _kpi(values, errors, ("followers_start", "followers_end"), growth),
         "share_of_voice": _kpi(values, errors, ("mentions_own", "mentions_other"), voice),
@@ -196,13 +205,12 @@ def format_number(value: float, digits: int = 0) -> str:
 
 def fill(template: str, values: dict) -> str:
     """Replace {name} placeholders that have a value; leave others as they are (like ``fmt``)."""
-    return re.sub(r"\{(\w+)\}",
-                  lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
-                  template)
+    return re.sub(
+        r"\{(\w+)\}", lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template
+    )
 
 
-KPI_KEYS = ("engagement_followers", "engagement_reach", "follower_growth", "share_of_voice",
-            "frequency")
+KPI_KEYS = ("engagement_followers", "engagement_reach", "follower_growth", "share_of_voice", "frequency")
 
 
 def field_labels(texts: dict, options: dict | None = None) -> dict:
@@ -215,13 +223,18 @@ def field_labels(texts: dict, options: dict | None = None) -> dict:
 
 def error_message(code: str, field: str, raw: dict, texts: dict, labels: dict) -> str:
     """The German hint shown next to ``field``."""
+
     def number(name: str) -> str:
         value = parse_count(raw.get(name))["value"]
         return format_number(value) if value is not None else "?"
 
-    values = {"label": labels[field], "reach": number("reach"),
-              "impressions": number("impressions"), "own": number("mentions_own"),
-              "total": number("mentions_other")}
+    values = {
+        "label": labels[field],
+        "reach": number("reach"),
+        "impressions": number("impressions"),
+        "own": number("mentions_own"),
+        "total": number("mentions_other"),
+    }
     return fill(texts[f"err_{code}"], values)
 
 
@@ -236,39 +249,49 @@ def describe(computed: dict, texts: dict, raw: dict) -> dict:
         message = error_message(code, field, raw, texts, labels) if code else None
         if message:
             errors[field] = message
-        fields[field] = {"label": labels[field], "value": computed["values"][field],
-                         "error": message}
+        fields[field] = {"label": labels[field], "value": computed["values"][field], "error": message}
     basis = texts[f"basis_followers_{opts['follower_basis']}"]
     sov = opts["mentions_basis"]
     heads = {
-        "engagement_followers": (fill(texts["title_engagement_followers"], {"basis": basis}),
-                                 fill(texts["formula_engagement"], {"basis": basis}),
-                                 texts["note_engagement"]),
-        "engagement_reach": (texts["title_engagement_reach"],
-                             fill(texts["formula_engagement"],
-                                  {"basis": texts["basis_reach"]}),
-                             texts["note_engagement"]),
+        "engagement_followers": (
+            fill(texts["title_engagement_followers"], {"basis": basis}),
+            fill(texts["formula_engagement"], {"basis": basis}),
+            texts["note_engagement"],
+        ),
+        "engagement_reach": (
+            texts["title_engagement_reach"],
+            fill(texts["formula_engagement"], {"basis": texts["basis_reach"]}),
+            texts["note_engagement"],
+        ),
         "follower_growth": (texts["title_growth"], texts["formula_growth"], texts["note_growth"]),
         "share_of_voice": (texts["title_sov"], texts[f"formula_sov_{sov}"], texts["note_sov"]),
-        "frequency": (texts["title_frequency"], texts["formula_frequency"],
-                      texts["note_frequency"]),
+        "frequency": (texts["title_frequency"], texts["formula_frequency"], texts["note_frequency"]),
     }
     kpis = {}
     for key in KPI_KEYS:
         kpi = computed["kpis"][key]
         title, formula, note = heads[key]
-        entry = {"title": title, "status": kpi["status"], "value": kpi["value"],
-                 "display": None, "formula": formula, "calculation": None, "message": None,
-                 "note": note}
+        entry = {
+            "title": title,
+            "status": kpi["status"],
+            "value": kpi["value"],
+            "display": None,
+            "formula": formula,
+            "calculation": None,
+            "message": None,
+            "note": note,
+        }
         if kpi["status"] == OK:
             result = format_number(kpi["value"], 2)
             parts = {name: format_number(v) for name, v in kpi["parts"].items()}
             parts["result"] = result
-            template = {"engagement_followers": "calc_engagement",
-                        "engagement_reach": "calc_engagement",
-                        "follower_growth": "calc_growth",
-                        "share_of_voice": f"calc_sov_{sov}",
-                        "frequency": "calc_frequency"}[key]
+            template = {
+                "engagement_followers": "calc_engagement",
+                "engagement_reach": "calc_engagement",
+                "follower_growth": "calc_growth",
+                "share_of_voice": f"calc_sov_{sov}",
+                "frequency": "calc_frequency",
+            }[key]
             entry["calculation"] = fill(texts[template], parts)
             unit = "display_times" if key == "frequency" else "display_percent"
             entry["display"] = fill(texts[unit], {"value": result})
@@ -276,5 +299,10 @@ def describe(computed: dict, texts: dict, raw: dict) -> dict:
             names = ", ".join(labels[f] for f in kpi["fields"])
             entry["message"] = fill(texts[f"kpi_{kpi['status']}"], {"fields": names})
         kpis[key] = entry
-    return {"fields": fields, "errors": errors, "kpis": kpis,
-            "follower_basis": opts["follower_basis"], "mentions_basis": opts["mentions_basis"]}
+    return {
+        "fields": fields,
+        "errors": errors,
+        "kpis": kpis,
+        "follower_basis": opts["follower_basis"],
+        "mentions_basis": opts["mentions_basis"],
+    }

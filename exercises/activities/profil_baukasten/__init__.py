@@ -120,24 +120,27 @@ def mode_data(mode: Mode) -> dict:
 
 def _render(value):
     if isinstance(value, dict):
-        return {key: inline(item) if key in _HTML_FIELDS and isinstance(item, str)
-                else _render(item) for key, item in value.items()}
+        return {
+            key: inline(item) if key in _HTML_FIELDS and isinstance(item, str) else _render(item)
+            for key, item in value.items()
+        }
     if isinstance(value, list):
         return [_render(item) for item in value]
     return value
 
 
 def payload(scenario: Scenario) -> dict:
-    return {"title": scenario.title,
-            "profile": _render(mode_data(scenario.profile)),
-            "company": _render(mode_data(scenario.company))}
+    return {
+        "title": scenario.title,
+        "profile": _render(mode_data(scenario.profile)),
+        "company": _render(mode_data(scenario.company)),
+    }
 
 
 def _summary(counts: dict[str, int]) -> str:
     if not counts:
         return t(GROUP, "summary_none")
-    parts = [t(GROUP, "summary_item", label=t(GROUP, f"sev_{key}"), n=n)
-             for key, n in counts.items()]
+    parts = [t(GROUP, "summary_item", label=t(GROUP, f"sev_{key}"), n=n) for key, n in counts.items()]
     return t(GROUP, "summary", items=", ".join(parts))
 
 
@@ -147,10 +150,16 @@ def mode_results(mode: Mode, raw: object) -> dict:
     answers = rules.normalize_answers(data, raw)
     fired = rules.evaluate(data, answers)
     by_id = {rule.id: rule for rule in mode.rules}
-    findings = [{"id": rule_id, "severity": by_id[rule_id].severity,
-                 "severity_label": t(GROUP, f"sev_{by_id[rule_id].severity}"),
-                 "message": _plain(by_id[rule_id].message), "tip": _plain(by_id[rule_id].tip)}
-                for rule_id in fired]
+    findings = [
+        {
+            "id": rule_id,
+            "severity": by_id[rule_id].severity,
+            "severity_label": t(GROUP, f"sev_{by_id[rule_id].severity}"),
+            "message": _plain(by_id[rule_id].message),
+            "tip": _plain(by_id[rule_id].tip),
+        }
+        for rule_id in fired
+    ]
     counts = rules.severity_counts(data, fired)
     problems = {}
     for field in data["fields"]:
@@ -158,8 +167,7 @@ def mode_results(mode: Mode, raw: object) -> dict:
         if problem:
             problems[field["id"]] = t(GROUP, f"problem_{problem}", max=rules.max_length(field))
     labels = {r.id: r.label for r in mode.requirements}
-    status = [{**item, "label": labels[item["id"]]}
-              for item in rules.requirement_status(data, fired)]
+    status = [{**item, "label": labels[item["id"]]} for item in rules.requirement_status(data, fired)]
     return {
         "findings": findings,
         "counts": counts,
@@ -182,25 +190,35 @@ def results(scenario: Scenario, state: dict) -> dict:
 
 # --- cross-field checks, each pointing at its line ------------------------------------------
 
+
 def _label(loc: tuple) -> str:
     return " → ".join(f"{p + 1}. Eintrag" if isinstance(p, int) else str(p) for p in loc)
 
 
 def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[ContentError]:
     def error(loc: tuple, message: str, item_id: str | None, rest: tuple) -> ContentError:
-        return ContentError(path, message, line_for(lines, (key, *loc)), item_id,
-                            _label(rest) if rest else None)
+        return ContentError(
+            path, message, line_for(lines, (key, *loc)), item_id, _label(rest) if rest else None
+        )
 
     fields = {f.id: f for f in mode.fields}
     known = ", ".join(fields)
-    for name, items in (("fields", mode.fields), ("rules", mode.rules),
-                        ("requirements", mode.requirements), ("viewers", mode.viewers)):
+    for name, items in (
+        ("fields", mode.fields),
+        ("rules", mode.rules),
+        ("requirements", mode.requirements),
+        ("viewers", mode.viewers),
+    ):
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.id in seen:
-                yield error((name, index, "id"), f"Die Kennung „{item.id}“ kommt in „{key} → "
-                            f"{name}“ doppelt vor. Jeder Eintrag braucht eine eigene Kennung.",
-                            item.id, ("id",))
+                yield error(
+                    (name, index, "id"),
+                    f"Die Kennung „{item.id}“ kommt in „{key} → "
+                    f"{name}“ doppelt vor. Jeder Eintrag braucht eine eigene Kennung.",
+                    item.id,
+                    ("id",),
+                )
             seen.add(item.id)
 
     for index, field in enumerate(mode.fields):
@@ -208,63 +226,106 @@ def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[Co
         loc = ("fields", index)
         if field.kind == "choice":
             if len(field.options) < 2:
-                yield error((*loc, "options"), "Ein Auswahlfeld (kind: choice) braucht "
-                            "mindestens zwei Optionen unter „options“.", field.id, ("options",))
+                yield error(
+                    (*loc, "options"),
+                    "Ein Auswahlfeld (kind: choice) braucht mindestens zwei Optionen unter „options“.",
+                    field.id,
+                    ("options",),
+                )
             for extra in ("empty_options", "default", "example"):
                 value = getattr(field, extra)
-                wrong = [v for v in (value if isinstance(value, list) else [value])
-                         if v and v not in ids]
+                wrong = [v for v in (value if isinstance(value, list) else [value]) if v and v not in ids]
                 if wrong:
-                    yield error((*loc, extra), f"„{', '.join(wrong)}“ ist keine Option dieses "
-                                f"Feldes. Vorhandene Optionen: {', '.join(ids)}.", field.id,
-                                (extra,))
+                    yield error(
+                        (*loc, extra),
+                        f"„{', '.join(wrong)}“ ist keine Option dieses "
+                        f"Feldes. Vorhandene Optionen: {', '.join(ids)}.",
+                        field.id,
+                        (extra,),
+                    )
         elif field.options or field.empty_options:
-            yield error((*loc, "options"), "Optionen gibt es nur bei Auswahlfeldern "
-                        "(kind: choice). Entfernen Sie „options“ und „empty_options“ oder "
-                        "setzen Sie „kind: choice“.", field.id, ("options",))
+            yield error(
+                (*loc, "options"),
+                "Optionen gibt es nur bei Auswahlfeldern "
+                "(kind: choice). Entfernen Sie „options“ und „empty_options“ oder "
+                "setzen Sie „kind: choice“.",
+                field.id,
+                ("options",),
+            )
 
     for index, rule in enumerate(mode.rules):
         if not rule.all and not rule.any:
-            yield error(("rules", index), "Die Regel hat keine Bedingung. Geben Sie unter "
-                        "„all“ (alle müssen zutreffen) oder „any“ (eine genügt) mindestens "
-                        "eine Bedingung an.", rule.id, None)
+            yield error(
+                ("rules", index),
+                "Die Regel hat keine Bedingung. Geben Sie unter "
+                "„all“ (alle müssen zutreffen) oder „any“ (eine genügt) mindestens "
+                "eine Bedingung an.",
+                rule.id,
+                None,
+            )
         for part in ("all", "any"):
             for c_index, condition in enumerate(getattr(rule, part)):
                 loc = ("rules", index, part, c_index)
                 rest = (part, c_index)
                 field = fields.get(condition.field)
                 if field is None:
-                    yield error((*loc, "field"), f"Das Feld „{condition.field}“ gibt es im "
-                                f"Abschnitt „{key}“ nicht. Vorhanden: {known}.", rule.id,
-                                (*rest, "field"))
+                    yield error(
+                        (*loc, "field"),
+                        f"Das Feld „{condition.field}“ gibt es im "
+                        f"Abschnitt „{key}“ nicht. Vorhanden: {known}.",
+                        rule.id,
+                        (*rest, "field"),
+                    )
                     continue
-                if (condition.filled is None and condition.visibility is None
-                        and condition.value is None):
-                    yield error(loc, "Die Bedingung prüft nichts. Ergänzen Sie „filled“, "
-                                "„visibility“ oder „value“.", rule.id, rest)
+                if condition.filled is None and condition.visibility is None and condition.value is None:
+                    yield error(
+                        loc,
+                        "Die Bedingung prüft nichts. Ergänzen Sie „filled“, „visibility“ oder „value“.",
+                        rule.id,
+                        rest,
+                    )
                 if condition.visibility is not None and not mode.choose_visibility:
-                    yield error((*loc, "visibility"), "In diesem Abschnitt wählt niemand eine "
-                                "Sichtbarkeit (choose_visibility: false); „visibility“ ist hier "
-                                "nicht möglich.", rule.id, (*rest, "visibility"))
+                    yield error(
+                        (*loc, "visibility"),
+                        "In diesem Abschnitt wählt niemand eine "
+                        "Sichtbarkeit (choose_visibility: false); „visibility“ ist hier "
+                        "nicht möglich.",
+                        rule.id,
+                        (*rest, "visibility"),
+                    )
                 if condition.value is not None:
                     ids = [o.id for o in field.options]
                     wrong = [v for v in condition.value if v not in ids]
                     if field.kind != "choice":
-                        yield error((*loc, "value"), f"„value“ geht nur bei Auswahlfeldern; "
-                                    f"„{field.id}“ ist ein Feld vom Typ „{field.kind}“. Nutzen "
-                                    "Sie „filled“.", rule.id, (*rest, "value"))
+                        yield error(
+                            (*loc, "value"),
+                            f"„value“ geht nur bei Auswahlfeldern; "
+                            f"„{field.id}“ ist ein Feld vom Typ „{field.kind}“. Nutzen "
+                            "Sie „filled“.",
+                            rule.id,
+                            (*rest, "value"),
+                        )
                     elif wrong:
-                        yield error((*loc, "value"), f"„{', '.join(wrong)}“ ist keine Option "
-                                    f"des Feldes „{field.id}“. Vorhanden: {', '.join(ids)}.",
-                                    rule.id, (*rest, "value"))
+                        yield error(
+                            (*loc, "value"),
+                            f"„{', '.join(wrong)}“ ist keine Option "
+                            f"des Feldes „{field.id}“. Vorhanden: {', '.join(ids)}.",
+                            rule.id,
+                            (*rest, "value"),
+                        )
 
     rule_ids = [r.id for r in mode.rules]
     for index, requirement in enumerate(mode.requirements):
         for r_index, rule_id in enumerate(requirement.rules):
             if rule_id not in rule_ids:
-                yield error(("requirements", index, "rules", r_index), f"Die Regel „{rule_id}“ "
-                            f"gibt es in „{key} → rules“ nicht. Vorhanden: "
-                            f"{', '.join(rule_ids)}.", requirement.id, ("rules", r_index))
+                yield error(
+                    ("requirements", index, "rules", r_index),
+                    f"Die Regel „{rule_id}“ "
+                    f"gibt es in „{key} → rules“ nicht. Vorhanden: "
+                    f"{', '.join(rule_ids)}.",
+                    requirement.id,
+                    ("rules", r_index),
+                )
 
 
 def check(path: Path, scenario: Scenario, lines: LineMap) -> Iterator[ContentError]:

@@ -139,15 +139,19 @@ def evaluate(mode: dict, raw: object) -> list[str]:
 def visible_fields(mode: dict, raw: object, sees: list[str]) -> list[str]:
     """Ids of the filled fields a viewer who sees the levels ``sees`` gets to see."""
     answers = normalize_answers(mode, raw)
-    return [field["id"] for field in mode["fields"]
-            if is_filled(field, answers["values"][field["id"]])
-            and answers["visibility"][field["id"]] in sees]
+    return [
+        field["id"]
+        for field in mode["fields"]
+        if is_filled(field, answers["values"][field["id"]]) and answers["visibility"][field["id"]] in sees
+    ]
 
 
 def requirement_status(mode: dict, fired: list[str]) -> list[dict]:
     """Each requirement is met when none of its rules fired."""
-    return [{"id": r["id"], "met": not any(rule in fired for rule in r["rules"])}
-            for r in mode.get("requirements") or []]
+    return [
+        {"id": r["id"], "met": not any(rule in fired for rule in r["rules"])}
+        for r in mode.get("requirements") or []
+    ]
 
 
 def severity_counts(mode: dict, fired: list[str]) -> dict[str, int]:
