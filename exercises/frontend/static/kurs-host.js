@@ -7,10 +7,26 @@
 'use strict';
 const KEY = 'social-media-kurs:v1';
 let damaged = false;
+// When the browser blocks site data, localStorage throws: the visit then keeps its state here.
+let memory = null;
+let blockedNoted = false;
+
+// A page that hosts the course elsewhere (the SCORM adapter: the learning platform's
+// suspend_data) sets window.KursStoreBackend = {read() -> JSON text or null, write(text)}
+// before this script runs; otherwise the state lives in localStorage.
+const backend = window.KursStoreBackend || null;
+
+function readRaw() {
+  return backend ? backend.read() : window.localStorage.getItem(KEY);
+}
 
 function readStore() {
+  if (memory) return memory;
   let raw = null;
-  try { raw = window.localStorage.getItem(KEY); } catch (e) { return {version: 1, items: {}}; }
+  try { raw = readRaw(); } catch (e) {
+    memory = {version: 1, items: {}};
+    return memory;
+  }
   if (raw === null) return {version: 1, items: {}};
   try {
     const value = JSON.parse(raw);
@@ -24,7 +40,11 @@ function readStore() {
 }
 
 function writeStore(store) {
-  try { window.localStorage.setItem(KEY, JSON.stringify(store)); } catch (e) { /* private mode */ }
+  if (memory) { memory = store; return; }
+  const text = JSON.stringify(store);
+  try {
+    if (backend) backend.write(text); else window.localStorage.setItem(KEY, text);
+  } catch (e) { memory = store; }
 }
 
 const models = [];
@@ -72,15 +92,25 @@ function mount(root) {
   const kind = root.dataset.kursKind;
   const data = JSON.parse(root.querySelector('script.kurs-data').textContent);
   const file = kind === 'exercise' ? `kurs-ex-${data.id}.js` : `kurs-${kind}.js`;
-  const module = (window.KursModules || {})[file];
+  const module = /** @type {{default: {render: Function}} | undefined} */ (
+    (window.KursModules || {})[file]);
   if (!module) throw new Error(`${file} fehlt auf dieser Seite`);
   const key = kind === 'progress' ? null : `${kind}:${data.id}`;
+  readStore();
+  if (memory && data.texts && data.texts.saved_note_blocked) {
+    data.texts = {...data.texts, saved_note: data.texts.saved_note_blocked};
+  }
   const view = document.createElement('div');
   view.className = 'kurs-view';
   const fallback = root.querySelector('.kurs-fallback');
   if (fallback) fallback.hidden = true;
   root.append(view);
   module.default.render({model: new PageModel(key, data), el: view});
+  if (memory && !blockedNoted && data.texts && data.texts.storage_blocked) {
+    blockedNoted = true;  // one note per page
+    view.prepend(Object.assign(document.createElement('p'),
+      {className: 'kurs-notice', role: 'status', textContent: data.texts.storage_blocked}));
+  }
   if (damaged && data.texts && data.texts.storage_reset) {
     damaged = false;
     view.prepend(Object.assign(document.createElement('p'),
