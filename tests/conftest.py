@@ -33,6 +33,13 @@ CHROMIUM_ARGS = [
 JUPYTER_BOOK = shutil.which("jupyter-book", path=str(Path(sys.executable).parent)) or "jupyter-book"
 
 
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser drives Chromium: ``-m "not browser"`` is the fast loop."""
+    for item in items:
+        if "browser" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.browser)
+
+
 @dataclass
 class Build:
     html: Path

@@ -11,10 +11,13 @@ from pathlib import Path
 import yaml
 
 LineMap = dict[tuple, int]
+# libyaml's composer when PyYAML was built with it (about 4x faster); the nodes, and so the line
+# map, are the same as the pure-Python loader's.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _construct(node: yaml.Node) -> object:
-    # A fresh loader per scalar keeps PyYAML's tag resolution (dates, booleans, numbers).
+    # A fresh constructor per scalar keeps PyYAML's tag resolution (dates, booleans, numbers).
     return yaml.SafeLoader("").construct_object(node, deep=True)
 
 
@@ -35,7 +38,7 @@ def _walk(node: yaml.Node, path: tuple, lines: LineMap) -> object:
 def load_with_lines(path: Path) -> tuple[object, LineMap]:
     """Parse ``path`` safely; raise ``yaml.YAMLError`` with its mark on bad syntax."""
     text = path.read_text(encoding="utf-8")
-    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    node = yaml.compose(text, Loader=_Loader)
     lines: LineMap = {}
     if node is None:
         return None, lines

@@ -3,7 +3,10 @@ printing only the checklist."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import yaml
 from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
@@ -11,6 +14,7 @@ from playwright.sync_api import expect
 from exercises.activities import load_scenario
 from exercises.activities.mitmachen_check import data_of
 from exercises.activities.mitmachen_check import rules as readiness
+from exercises.core.paths import SCENARIOS_DIR
 from exercises.core.texts import texts
 
 pytestmark = pytest.mark.browser
@@ -96,7 +100,7 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     press_on(page, goal)
     expect(goal).to_be_checked()
     expect(goal).to_be_focused()
-    b2b = root.get_by_label("Geschäftskunden (B2B)")
+    b2b = root.get_by_label(re.compile(r"\(B2B\)$"))
     press_on(page, b2b)
     expect(b2b).to_be_checked()
     choose(page, root.get_by_label("Ihre Branche"), "IT und Kommunikation")
@@ -111,8 +115,8 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     linkedin = root.locator('[data-platform="linkedin"]')
     expect(linkedin).to_contain_text("empfohlen")
     expect(linkedin).to_contain_text("Dafür: Ihre Zielgruppe sind Geschäftskunden")
-    expect(linkedin).to_contain_text("(LinkedIn, Sekundärquelle, 2023)")
-    expect(linkedin).to_contain_text("7 % (ARD/ZDF-Onlinestudie, 2023)")
+    for fact in platform_facts("linkedin"):  # each figure with its source and year
+        expect(linkedin).to_contain_text(f"{fact['value']} ({fact['source']}, {fact['year']})")
     expect(root.locator("[data-platform]").first).to_have_attribute("data-platform", "linkedin")
     expect(root.locator('[data-platform="youtube"]')).to_contain_text("Dagegen:")
 
@@ -128,7 +132,7 @@ def test_answers_give_a_reasoned_recommendation_and_stay_after_reload(open_page,
     reload(page)
     root = exercise_root(page)
     expect(root.get_by_label("Fachwissen zeigen")).to_be_checked()
-    expect(root.get_by_label("Geschäftskunden (B2B)")).to_be_checked()
+    expect(root.get_by_label(re.compile(r"\(B2B\)$"))).to_be_checked()
     expect(root.get_by_label("Ihre Branche")).to_have_value("it")
     expect(root.get_by_label("Stunden pro Woche für Social Media")).to_have_value("3")
     expect(root.get_by_label("Nein, noch nicht")).to_be_checked()
@@ -188,13 +192,19 @@ def test_print_button_prints_only_the_checklist(open_page):
     expect(button).not_to_be_visible()
 
 
+def platform_facts(platform_id: str) -> list[dict]:
+    scenario = yaml.safe_load((SCENARIOS_DIR / "mitmachen-check.yml").read_text(encoding="utf-8"))
+    (platform,) = [p for p in scenario["platforms"] if p["id"] == platform_id]
+    return platform["facts"]
+
+
 def test_reset_and_narrow_screen(open_page):
     page = open_page(CHAPTER)
     page.set_viewport_size({"width": 360, "height": 800})
     root = exercise_root(page)
     press_on(page, root.get_by_label("Personal und Auszubildende gewinnen"))
     press_on(page, root.get_by_label("14 bis 29 Jahre"))
-    expect(root.locator('[data-platform="tiktok"]')).to_contain_text("92 %")
+    expect(root.locator('[data-platform="tiktok"]')).to_contain_text(platform_facts("tiktok")[0]["value"])
     assert root.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     reset = root.get_by_role("button", name="Zurücksetzen")
