@@ -45,11 +45,20 @@ def reload(page):
     page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
 
 
-def broken_scenario(folder: Path, exercise_id: str, *replacements: tuple[str, str]) -> Path:
-    """A copy of the exercise's scenario in ``folder`` with each (old, new) replaced once."""
-    from exercises.quizzes.banks import SCENARIOS_DIR
+# Engine tests run on these frozen copies of the scenarios, so that an instructor's edit of
+# exercises/scenarios/ never breaks them; the course's own content is checked by the content tests.
+FIXTURE_SCENARIOS = Path(__file__).resolve().parent / "data" / "scenarios"
 
-    text = (SCENARIOS_DIR / f"{exercise_id}.yml").read_text(encoding="utf-8")
+
+def fixture_scenario(exercise_id: str):
+    from exercises.activities import load_scenario
+
+    return load_scenario(exercise_id, FIXTURE_SCENARIOS)
+
+
+def broken_scenario(folder: Path, exercise_id: str, *replacements: tuple[str, str]) -> Path:
+    """A copy of the exercise's fixture scenario in ``folder`` with each (old, new) replaced once."""
+    text = (FIXTURE_SCENARIOS / f"{exercise_id}.yml").read_text(encoding="utf-8")
     for old, new in replacements:
         assert old in text, old
         text = text.replace(old, new, 1)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from exercise_vectors import broken_scenario, line_of, load_vectors
+from exercise_vectors import FIXTURE_SCENARIOS, broken_scenario, fixture_scenario, line_of, load_vectors
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -17,11 +17,10 @@ from exercises.activities.widget import exercise_payload
 from exercises.core.errors import ContentErrors
 from exercises.core.paths import static_file
 from exercises.frontend.html_view import widget_html
-from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "mitmachen-check"
 REPO = Path(__file__).resolve().parents[1]
-SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
+SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-mitmachen-check.js")
 VECTORS = load_vectors("mitmachen-check")
 
@@ -49,7 +48,7 @@ SCHREINEREI = {
 
 @pytest.fixture(scope="module")
 def scenario():
-    return load_scenario(EXERCISE)
+    return fixture_scenario(EXERCISE)
 
 
 @pytest.fixture(scope="module")
@@ -273,7 +272,7 @@ def test_unknown_platform_in_a_rule_names_file_line_and_field(tmp_path):
 
 
 def test_figure_without_year_is_reported(tmp_path):
-    text = (SCENARIOS_DIR / f"{EXERCISE}.yml").read_text(encoding="utf-8")
+    text = SCENARIO_FILE.read_text(encoding="utf-8")
     sourced = re.search(r'reason: "[^"\n]*?(\d+ %)[^"\n]*? \([^()"]+, (?:19|20)\d\d\)\.?"', text)
     assert sourced, "the scenario has a reason with a sourced figure"
     path = _broken(tmp_path, sourced.group(0), f'reason: "Instagram erreicht {sourced.group(1)} der Leute."')

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from exercise_vectors import broken_scenario, close, line_of
+from exercise_vectors import FIXTURE_SCENARIOS, broken_scenario, close, fixture_scenario, line_of
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -18,17 +18,16 @@ from exercises.activities.netzwerk_labor import rules as lab
 from exercises.core.errors import ContentErrors
 from exercises.core.paths import static_file
 from exercises.core.texts import texts
-from exercises.quizzes.banks import SCENARIOS_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
 VECTORS = ROOT / "tests" / "data" / "vectors-netzwerk-labor.yml"
 JS = static_file("kurs-ex-netzwerk-labor.js")
-SCENARIO_FILE = SCENARIOS_DIR / "netzwerk-labor.yml"
+SCENARIO_FILE = FIXTURE_SCENARIOS / "netzwerk-labor.yml"
 
 
 @pytest.fixture(scope="module")
 def scenario():
-    return load_scenario("netzwerk-labor")
+    return fixture_scenario("netzwerk-labor")
 
 
 # --- pure logic -----------------------------------------------------------------------------

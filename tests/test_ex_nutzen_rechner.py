@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from exercise_vectors import broken_scenario, close, line_of, load_vectors
+from exercise_vectors import (
+    FIXTURE_SCENARIOS,
+    broken_scenario,
+    close,
+    fixture_scenario,
+    line_of,
+    load_vectors,
+)
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -18,11 +25,10 @@ from exercises.core.errors import ContentErrors
 from exercises.core.paths import static_file
 from exercises.core.texts import texts
 from exercises.frontend.html_view import widget_html
-from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "nutzen-rechner"
 REPO = Path(__file__).resolve().parents[1]
-SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
+SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-nutzen-rechner.js")
 VECTORS = load_vectors("nutzen-rechner")
 
@@ -41,7 +47,7 @@ BAECKEREI = {
 
 @pytest.fixture(scope="module")
 def scenario():
-    return load_scenario(EXERCISE)
+    return fixture_scenario(EXERCISE)
 
 
 @pytest.fixture

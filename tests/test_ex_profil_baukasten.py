@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from exercise_vectors import load_vectors
+from exercise_vectors import FIXTURE_SCENARIOS, load_vectors
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -18,18 +18,17 @@ from exercises.core.errors import ContentErrors
 from exercises.core.paths import static_file
 from exercises.core.texts import texts
 from exercises.frontend.html_view import widget_html
-from exercises.quizzes.banks import SCENARIOS_DIR
 
 EXERCISE = "profil-baukasten"
 REPO = Path(__file__).resolve().parents[1]
-SCENARIO_FILE = SCENARIOS_DIR / f"{EXERCISE}.yml"
+SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-profil-baukasten.js")
 VECTORS = load_vectors("profil-baukasten")
 
 
 @pytest.fixture(scope="module")
 def scenario():
-    return load_scenario(EXERCISE)
+    return load_scenario(EXERCISE, FIXTURE_SCENARIOS)
 
 
 def fired(scenario, mode: str, answers: dict) -> list[str]:
