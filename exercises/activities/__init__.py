@@ -69,6 +69,6 @@ def load_scenario(exercise_id: str, directory: Path = SCENARIOS_DIR):
     loaded, errors = parse_file(path, module.SCENARIO_MODEL, "items")
     if loaded is not None and hasattr(module, "check"):
         errors.extend(module.check(path, loaded.model, loaded.lines))
-    if errors:
+    if errors or loaded is None:
         raise ContentErrors(errors)
     return loaded.model

@@ -194,7 +194,7 @@ def format_number(value: float, digits: int = 0) -> str:
     text = format(abs(rounded), "f")
     whole, _, fraction = text.partition(".")
     fraction = fraction.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -183,7 +183,7 @@ def mode_results(mode: Mode, raw: object) -> dict:
 def results(scenario: Scenario, state: dict) -> dict:
     """The rating of both modes; ``findings`` etc. at the top are those of the current mode."""
     state = state if isinstance(state, dict) else {}
-    current = state.get("mode") if state.get("mode") in rules.MODES else "profile"
+    current = str(state.get("mode")) if state.get("mode") in rules.MODES else "profile"
     both = {key: mode_results(getattr(scenario, key), state.get(key)) for key in rules.MODES}
     return {"mode": current, **both[current], **both}
 
@@ -196,19 +196,20 @@ def _label(loc: tuple) -> str:
 
 
 def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[ContentError]:
-    def error(loc: tuple, message: str, item_id: str | None, rest: tuple) -> ContentError:
+    def error(loc: tuple, message: str, item_id: str | None, rest: tuple | None) -> ContentError:
         return ContentError(
             path, message, line_for(lines, (key, *loc)), item_id, _label(rest) if rest else None
         )
 
     fields = {f.id: f for f in mode.fields}
     known = ", ".join(fields)
-    for name, items in (
+    named: list[tuple[str, Sequence[ProfileField | Rule | Requirement | Viewer]]] = [
         ("fields", mode.fields),
         ("rules", mode.rules),
         ("requirements", mode.requirements),
         ("viewers", mode.viewers),
-    ):
+    ]
+    for name, items in named:
         seen: set[str] = set()
         for index, item in enumerate(items):
             if item.id in seen:
@@ -223,7 +224,7 @@ def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[Co
 
     for index, field in enumerate(mode.fields):
         ids = [o.id for o in field.options]
-        loc = ("fields", index)
+        loc: tuple = ("fields", index)
         if field.kind == "choice":
             if len(field.options) < 2:
                 yield error(
@@ -265,12 +266,12 @@ def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[Co
             )
         for part in ("all", "any"):
             for c_index, condition in enumerate(getattr(rule, part)):
-                loc = ("rules", index, part, c_index)
-                rest = (part, c_index)
-                field = fields.get(condition.field)
-                if field is None:
+                cloc: tuple = ("rules", index, part, c_index)
+                rest: tuple = (part, c_index)
+                target = fields.get(condition.field)
+                if target is None:
                     yield error(
-                        (*loc, "field"),
+                        (*cloc, "field"),
                         f"Das Feld „{condition.field}“ gibt es im "
                         f"Abschnitt „{key}“ nicht. Vorhanden: {known}.",
                         rule.id,
@@ -279,14 +280,14 @@ def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[Co
                     continue
                 if condition.filled is None and condition.visibility is None and condition.value is None:
                     yield error(
-                        loc,
+                        cloc,
                         "Die Bedingung prüft nichts. Ergänzen Sie „filled“, „visibility“ oder „value“.",
                         rule.id,
                         rest,
                     )
                 if condition.visibility is not None and not mode.choose_visibility:
                     yield error(
-                        (*loc, "visibility"),
+                        (*cloc, "visibility"),
                         "In diesem Abschnitt wählt niemand eine "
                         "Sichtbarkeit (choose_visibility: false); „visibility“ ist hier "
                         "nicht möglich.",
@@ -294,22 +295,22 @@ def _check_mode(path: Path, lines: LineMap, key: str, mode: Mode) -> Iterator[Co
                         (*rest, "visibility"),
                     )
                 if condition.value is not None:
-                    ids = [o.id for o in field.options]
+                    ids = [o.id for o in target.options]
                     wrong = [v for v in condition.value if v not in ids]
-                    if field.kind != "choice":
+                    if target.kind != "choice":
                         yield error(
-                            (*loc, "value"),
+                            (*cloc, "value"),
                             f"„value“ geht nur bei Auswahlfeldern; "
-                            f"„{field.id}“ ist ein Feld vom Typ „{field.kind}“. Nutzen "
+                            f"„{target.id}“ ist ein Feld vom Typ „{target.kind}“. Nutzen "
                             "Sie „filled“.",
                             rule.id,
                             (*rest, "value"),
                         )
                     elif wrong:
                         yield error(
-                            (*loc, "value"),
+                            (*cloc, "value"),
                             f"„{', '.join(wrong)}“ ist keine Option "
-                            f"des Feldes „{field.id}“. Vorhanden: {', '.join(ids)}.",
+                            f"des Feldes „{target.id}“. Vorhanden: {', '.join(ids)}.",
                             rule.id,
                             (*rest, "value"),
                         )

@@ -81,8 +81,9 @@ def _option_ids(field: dict) -> list[str]:
 def normalize_answers(mode: dict, raw: object) -> dict:
     """The learner's answers for every field of ``mode``, with defaults where needed."""
     source = raw if isinstance(raw, dict) else {}
-    values = source.get("values") if isinstance(source.get("values"), dict) else {}
-    levels = source.get("visibility") if isinstance(source.get("visibility"), dict) else {}
+    raw_values, raw_levels = source.get("values"), source.get("visibility")
+    values: dict = raw_values if isinstance(raw_values, dict) else {}
+    levels: dict = raw_levels if isinstance(raw_levels, dict) else {}
     out: dict = {"values": {}, "visibility": {}}
     for field in mode["fields"]:
         key = field["id"]

@@ -448,7 +448,7 @@ function render({model, el}) {
     const incoming = model.get('state');
     if (JSON.stringify(incoming) === JSON.stringify(state)) return;
     const active = root.contains(document.activeElement)
-      ? document.activeElement.closest('[data-key]') : null;
+      ? /** @type {HTMLElement | null} */ (document.activeElement.closest('[data-key]')) : null;
     load();
     buildBody(active ? active.dataset.key : null);
   };
