@@ -3,7 +3,7 @@
 // the notebook's widget model and keeps state in localStorage under one versioned key.
 // A classic script, not an ES module: pages opened from disk (file://) may not load modules.
 // The widgets' own scripts (kurs-*.page.js) register themselves in window.KursModules.
-(function () {
+(() => {
 'use strict';
 const KEY = 'social-media-kurs:v1';
 let damaged = false;
@@ -23,7 +23,7 @@ function readRaw() {
 function readStore() {
   if (memory) return memory;
   let raw = null;
-  try { raw = readRaw(); } catch (e) {
+  try { raw = readRaw(); } catch (_e) {
     memory = {version: 1, items: {}};
     return memory;
   }
@@ -32,7 +32,7 @@ function readStore() {
     const value = JSON.parse(raw);
     if (value && value.version === 1 && value.items && typeof value.items === 'object'
         && !Array.isArray(value.items)) return value;
-  } catch (e) { /* fall through: a damaged or foreign value is replaced */ }
+  } catch (_e) { /* fall through: a damaged or foreign value is replaced */ }
   damaged = true;
   const fresh = {version: 1, items: {}};
   writeStore(fresh);
@@ -44,7 +44,7 @@ function writeStore(store) {
   const text = JSON.stringify(store);
   try {
     if (backend) backend.write(text); else window.localStorage.setItem(KEY, text);
-  } catch (e) { memory = store; }
+  } catch (_e) { memory = store; }
 }
 
 const models = [];
@@ -77,7 +77,10 @@ class PageModel {
     for (const other of models) if (other !== this) other.emit('change:state');
   }
 
-  on(event, callback) { (this.listeners[event] ||= []).push(callback); }
+  on(event, callback) {
+    if (!this.listeners[event]) this.listeners[event] = [];
+    this.listeners[event].push(callback);
+  }
 
   off(event, callback) {
     this.listeners[event] = (this.listeners[event] || []).filter((f) => f !== callback);
@@ -93,11 +96,11 @@ function mount(root) {
   const data = JSON.parse(root.querySelector('script.kurs-data').textContent);
   const file = kind === 'exercise' ? `kurs-ex-${data.id}.js` : `kurs-${kind}.js`;
   const module = /** @type {{default: {render: Function}} | undefined} */ (
-    (window.KursModules || {})[file]);
+    window.KursModules?.[file]);
   if (!module) throw new Error(`${file} fehlt auf dieser Seite`);
   const key = kind === 'progress' ? null : `${kind}:${data.id}`;
   readStore();
-  if (memory && data.texts && data.texts.saved_note_blocked) {
+  if (memory && data.texts?.saved_note_blocked) {
     data.texts = {...data.texts, saved_note: data.texts.saved_note_blocked};
   }
   const view = document.createElement('div');
@@ -106,12 +109,12 @@ function mount(root) {
   if (fallback) fallback.hidden = true;
   root.append(view);
   module.default.render({model: new PageModel(key, data), el: view});
-  if (memory && !blockedNoted && data.texts && data.texts.storage_blocked) {
+  if (memory && !blockedNoted && data.texts?.storage_blocked) {
     blockedNoted = true;  // one note per page
     view.prepend(Object.assign(document.createElement('p'),
       {className: 'kurs-notice', role: 'status', textContent: data.texts.storage_blocked}));
   }
-  if (damaged && data.texts && data.texts.storage_reset) {
+  if (damaged && data.texts?.storage_reset) {
     damaged = false;
     view.prepend(Object.assign(document.createElement('p'),
       {className: 'kurs-notice', textContent: data.texts.storage_reset}));

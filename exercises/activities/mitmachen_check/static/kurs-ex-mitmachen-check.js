@@ -136,7 +136,7 @@ export function describe(result, data, T) {
   ];
   return {
     errors, missing, recommendation, capacity, recommended: chosen, ranking,
-    industry_note: industry && industry.note ? industry.note : null,
+    industry_note: industry?.note ? industry.note : null,
     preparations,
     checklist: {title: data.checklist.title, summary, items: [...preparations, ...data.checklist.always]},
   };
