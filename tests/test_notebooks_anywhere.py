@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import copy_sources
 from pages import toc_docnames
 
 from exercises.core.texts import all_texts
@@ -164,9 +166,11 @@ def test_without_a_package_index_the_learner_reads_what_to_do(unpacked, bare_jup
     assert "Traceback" not in message
 
 
-def test_wheel_installed_into_a_fresh_venv_works_from_an_empty_folder(unpacked, tmp_path_factory):
-    (wheel,) = unpacked.glob("social_media_kurs_exercises-*.whl")
-    python = make_venv(tmp_path_factory.mktemp("nur-wheel") / "venv", str(wheel))
+def test_pip_install_of_the_course_works_from_an_empty_folder(tmp_path_factory):
+    """``python -m pip install .`` (not editable): the package carries every file it needs."""
+    source = copy_sources(tmp_path_factory.mktemp("kursordner"))
+    python = make_venv(tmp_path_factory.mktemp("nur-paket") / "venv", str(source))
+    shutil.rmtree(source)  # nothing may still be read from the course folder
     empty = tmp_path_factory.mktemp("ganz-leer")
     script = (
         "import json\nfrom exercises import quiz, progress_overview\n"
