@@ -203,3 +203,39 @@ def test_fits_a_narrow_screen(open_page):
     cards = root.locator("[data-viewer]")
     boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
     assert boxes[0]["y"] < boxes[1]["y"] < boxes[2]["y"]  # stacked, not side by side
+
+
+def test_impossible_dates_and_broken_addresses_are_not_taken_as_real_data(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    birthday = root.get_by_label("Geburtstag", exact=True)
+    type_into(page, birthday, "14.03")  # the form the field's hint shows
+    assert birthday.get_attribute("aria-invalid") is None
+    type_into(page, birthday, "31.02.1985")
+    assert birthday.get_attribute("aria-invalid") == "true"
+    email = root.get_by_label("E-Mail", exact=True)
+    choose(page, root.get_by_label("Sichtbar für: E-Mail"), "public")
+    type_into(page, email, "julia@beispiel")
+    stranger = root.locator('[data-viewer="fremde"]')
+    assert "julia@beispiel" not in stranger.inner_text()
+    assert "31.02.1985" not in stranger.inner_text()
+
+
+def test_company_summary_counts_every_missing_required_detail(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    root.get_by_role("button", name="Unternehmensseite").click()
+    missing = [t for t in root.locator('[data-part="requirements"] li').all_inner_texts() if "fehlt:" in t]
+    assert f"Pflichtangabe fehlt {len(missing)}×" in root.inner_text()
+
+
+def test_typing_is_kept_when_the_page_is_left_at_once(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    name = root.get_by_label("Name", exact=True)
+    name.focus()
+    page.keyboard.type("Julia Berger")  # no Tab: the delayed save has not run yet
+    page.goto(page.url.replace("profil.html", "netzwerke.html"))
+    page.go_back()
+    page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
+    assert exercise_root(page).get_by_label("Name", exact=True).input_value() == "Julia Berger"

@@ -27,7 +27,9 @@ DEFAULT_MAX = {"text": 120, "textarea": 600, "email": 120, "tel": 40, "date": 20
 _SPACE = " \t\r\n\f\v\u00a0"
 _EMAIL = re.compile(r"[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+")
 _TEL = re.compile(r"\+?[0-9 ()/\-]+")
-_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})\.(?: ?([0-9]{4}))?")
+# "14.03.", "14.03" and "14.03.1985" (the field's hint shows the first form).
+_DATE = re.compile(r"([0-9]{1,2})\. ?([0-9]{1,2})(?:\.(?: ?([0-9]{4}))?)?")
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def clean(value: object) -> str:
@@ -40,12 +42,27 @@ def max_length(field: dict) -> int:
 
 
 def is_filled(field: dict, value: object) -> bool:
+    """Whether the field holds real data: an entry with an input problem (an impossible date,
+    an address without @) is shown with its hint but neither previewed nor rated."""
     text = clean(value)
     if not text:
         return False
     if field.get("kind") == "choice":
         return text not in (field.get("empty_options") or [])
-    return True
+    return input_problem(field, text) is None
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _valid_date(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    if year is not None and not 1900 <= year <= 2100:
+        return False
+    longest = 28 if month == 2 and year is not None and not _leap(year) else _DAYS[month - 1]
+    return day <= longest
 
 
 def input_problem(field: dict, value: object) -> str | None:
@@ -67,9 +84,7 @@ def input_problem(field: dict, value: object) -> str | None:
         if not match:
             return "date"
         day, month, year = match.groups()
-        if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
-            return "date"
-        if year is not None and not 1900 <= int(year) <= 2100:
+        if not _valid_date(int(day), int(month), int(year) if year is not None else None):
             return "date"
     return None
 
@@ -156,11 +171,20 @@ def requirement_status(mode: dict, fired: list[str]) -> list[dict]:
 
 
 def severity_counts(mode: dict, fired: list[str]) -> dict[str, int]:
-    """How many fired rules per severity, only severities that occur, in SEVERITIES order."""
+    """How many fired rules per severity, only severities that occur, in SEVERITIES order.
+
+    Missing required details count as the checklist shows them: one per requirement that a
+    fired "required" rule leaves unmet (one rule can leave two requirements unmet).
+    """
     by_id = {rule["id"]: rule["severity"] for rule in mode["rules"]}
     counts = {}
     for severity in SEVERITIES:
         n = sum(by_id.get(rule_id) == severity for rule_id in fired)
+        if severity == "required" and mode.get("requirements"):
+            n = sum(
+                any(rule in fired and by_id.get(rule) == "required" for rule in requirement["rules"])
+                for requirement in mode["requirements"]
+            )
         if n:
             counts[severity] = n
     return counts

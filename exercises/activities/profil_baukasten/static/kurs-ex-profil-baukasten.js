@@ -11,7 +11,9 @@ const DEFAULT_MAX = {text: 120, textarea: 600, email: 120, tel: 40, date: 20, ch
 const SPACE = /^[ \t\r\n\f\v\u00a0]+|[ \t\r\n\f\v\u00a0]+$/g;
 const EMAIL = /^[^@ \t\r\n]+@[^@ \t\r\n]+\.[^@ \t\r\n]+$/;
 const TEL = /^\+?[0-9 ()/-]+$/;
-const DATE = /^([0-9]{1,2})\. ?([0-9]{1,2})\.(?: ?([0-9]{4}))?$/;
+// "14.03.", "14.03" and "14.03.1985" (the field's hint shows the first form).
+const DATE = /^([0-9]{1,2})\. ?([0-9]{1,2})(?:\.(?: ?([0-9]{4}))?)?$/;
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export function clean(value) {
   return typeof value === 'string' ? value.replace(SPACE, '') : '';
@@ -21,11 +23,24 @@ export function maxLength(field) {
   return field.max_length || DEFAULT_MAX[field.kind || 'text'] || 120;
 }
 
+// An entry with an input problem (an impossible date, an address without @) is shown with its
+// hint but neither previewed nor rated as real data.
 export function isFilled(field, value) {
   const text = clean(value);
   if (!text) return false;
   if (field.kind === 'choice') return !(field.empty_options || []).includes(text);
-  return true;
+  return inputProblem(field, text) === null;
+}
+
+function leap(year) {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+function validDate(day, month, year) {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (year !== null && (year < 1900 || year > 2100)) return false;
+  const longest = month === 2 && year !== null && !leap(year) ? 28 : DAYS[month - 1];
+  return day <= longest;
 }
 
 export function inputProblem(field, value) {
@@ -40,9 +55,8 @@ export function inputProblem(field, value) {
   if (field.kind === 'date') {
     const match = DATE.exec(text);
     if (!match) return 'date';
-    const [day, month, year] = [match[1], match[2], match[3]];
-    if (Number(day) < 1 || Number(day) > 31 || Number(month) < 1 || Number(month) > 12) return 'date';
-    if (year !== undefined && (Number(year) < 1900 || Number(year) > 2100)) return 'date';
+    const year = match[3] === undefined ? null : Number(match[3]);
+    if (!validDate(Number(match[1]), Number(match[2]), year)) return 'date';
   }
   return null;
 }
@@ -108,11 +122,17 @@ export function requirementStatus(mode, fired) {
     met: !r.rules.some((id) => fired.includes(id))}));
 }
 
+// Missing required details count as the checklist shows them: one per requirement that a
+// fired "required" rule leaves unmet (one rule can leave two requirements unmet).
 export function severityCounts(mode, fired) {
   const byId = new Map(mode.rules.map((rule) => [rule.id, rule.severity]));
   const counts = {};
   for (const severity of SEVERITIES) {
-    const n = fired.filter((id) => byId.get(id) === severity).length;
+    let n = fired.filter((id) => byId.get(id) === severity).length;
+    if (severity === 'required' && (mode.requirements || []).length) {
+      n = mode.requirements.filter((requirement) => requirement.rules.some(
+        (rule) => fired.includes(rule) && byId.get(rule) === 'required')).length;
+    }
     if (n) counts[severity] = n;
   }
   return counts;
@@ -453,9 +473,15 @@ function render({model, el}) {
     buildBody(active ? active.dataset.key : null);
   };
   model.on('change:state', onExternal);
+  // Typing is saved a moment later; leaving the page (or hiding the tab) saves at once.
+  const flush = () => { if (saveTimer) saveNow(); };
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', flush);
   return () => {
     model.off('change:state', onExternal);
-    if (saveTimer) saveNow();
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', flush);
+    flush();
     clearTimeout(announceTimer);
   };
 }
