@@ -101,10 +101,25 @@ def test_consumer_audience_gets_instagram_or_facebook(widget):
     assert re.search(r"\d+ % .*\([^()]+, (19|20)\d\d\)", reasons), reasons  # a figure, sourced
 
 
+def test_capacity_never_promises_more_time_than_there_is(scenario):
+    tight = results(scenario, {**SCHREINEREI, "hours": "2,5"})
+    assert tight["capacity"].startswith("2,5 Stunden pro Woche sind knapp für eine Plattform")
+    one = results(scenario, {**SCHREINEREI, "hours": "4"})
+    assert "mit einer Plattform," in one["capacity"] and "(en)" not in one["capacity"]
+
+
+def test_no_time_recommends_not_starting_yet(scenario):
+    none = results(scenario, {**SCHREINEREI, "hours": "0"})
+    assert none["recommended"] == []
+    assert none["recommendation"].startswith("Noch keine Empfehlung: Ohne Zeit")
+    assert "Starten Sie" not in none["recommendation"]
+    assert none["capacity"] == "Bei 0 Stunden pro Woche reicht die Zeit für keine Plattform."
+
+
 def test_more_hours_allow_a_second_platform(scenario):
     two = results(scenario, SCHREINEREI)
     assert two["recommended"] == ["Instagram", "TikTok"]
-    assert "höchstens 2 Plattform(en)" in two["capacity"]
+    assert "höchstens 2 Plattformen," in two["capacity"]
     one = results(scenario, {**SCHREINEREI, "hours": "5,5"})
     assert one["recommended"] == ["Instagram"]
     assert any(

@@ -52,6 +52,8 @@ STATES = [
         "criticism": "spontan",
     },
     {"goals": ["image"], "hours": 1},
+    {"goals": ["image"], "audience": "b2c", "hours": "0"},
+    {"goals": ["personal"], "audience": "b2c", "hours": "2,5"},
     {"hours": "x", "goals": "kaputt", "audience": ["b2b"]},
 ]
 
@@ -166,7 +168,7 @@ def test_hours_out_of_range_get_a_hint_next_to_the_field(open_page):
     page.keyboard.press("Enter")
     expect(hint).to_be_hidden()
     expect(hours).to_have_attribute("aria-invalid", "false")
-    expect(root.locator("[data-capacity]")).to_contain_text("Bei 2,5 Stunden pro Woche")
+    expect(root.locator("[data-capacity]")).to_contain_text("2,5 Stunden pro Woche sind knapp")
 
 
 def test_print_button_prints_only_the_checklist(open_page):

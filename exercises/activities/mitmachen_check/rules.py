@@ -93,11 +93,26 @@ def matches(when: dict | None, answers: dict) -> bool:
 
 
 def max_platforms(hours: float | None, limits: dict) -> int:
-    """How many platforms the time allows: one per ``per_platform`` hours, 1 to the maximum."""
+    """How many platforms the time allows: one per ``per_platform`` hours, 1 to the maximum;
+    none without any time."""
     if hours is None:
         return 1
+    if hours <= 0:
+        return 0
     count = math.floor(hours / limits["per_platform"])
     return max(1, min(limits["max_platforms"], count))
+
+
+def capacity_case(hours: float | None, count: int, per_platform: float) -> str:
+    """Which capacity sentence fits: unknown, none (no time), tight (less than one platform
+    needs), one or many platforms."""
+    if hours is None:
+        return "unknown"
+    if count == 0:
+        return "none"
+    if hours < per_platform:
+        return "tight"
+    return "one" if count == 1 else "many"
 
 
 def score_platforms(data: dict, answers: dict) -> list[dict]:
@@ -161,21 +176,18 @@ def describe(result: dict, data: dict, texts: dict) -> dict:
             texts[f"err_hours_{answers['hours_error']}"], {"max": format_number(data["hours"]["max"])}
         )
     missing = [texts[f"q_{q}"] for q in result["missing"]]
-    if chosen:
+    case = capacity_case(hours, result["max_platforms"], data["hours"]["per_platform"])
+    per_platform = format_number(data["hours"]["per_platform"], 1)
+    if case == "none":
+        recommendation = fill(texts["recommend_no_time"], {"per_platform": per_platform})
+    elif chosen:
         recommendation = fill(texts["recommend"], {"platforms": platforms})
     else:
         recommendation = texts["recommend_none"]
-    if hours is None:
-        capacity = texts["capacity_unknown"]
-    else:
-        capacity = fill(
-            texts["capacity"],
-            {
-                "hours": values["hours"],
-                "count": str(result["max_platforms"]),
-                "per_platform": format_number(data["hours"]["per_platform"], 1),
-            },
-        )
+    capacity = fill(
+        texts[f"capacity_{case}"],
+        {"hours": values["hours"], "count": str(result["max_platforms"]), "per_platform": per_platform},
+    )
     ranking = []
     for entry in result["ranking"]:
         ranking.append(

@@ -64,8 +64,18 @@ export function matches(when, answers) {
 
 export function maxPlatforms(hours, limits) {
   if (hours === null || hours === undefined) return 1;
+  if (hours <= 0) return 0;
   const count = Math.floor(hours / limits.per_platform);
   return Math.max(1, Math.min(limits.max_platforms, count));
+}
+
+// Which capacity sentence fits: unknown, none (no time), tight (less than one platform needs),
+// one or many platforms.
+export function capacityCase(hours, count, perPlatform) {
+  if (hours === null || hours === undefined) return 'unknown';
+  if (count === 0) return 'none';
+  if (hours < perPlatform) return 'tight';
+  return count === 1 ? 'one' : 'many';
 }
 
 export function scorePlatforms(data, answers) {
@@ -115,9 +125,12 @@ export function describe(result, data, T) {
     errors.hours = fmt(T[`err_hours_${answers.hours_error}`], {max: num(data.hours.max)});
   }
   const missing = result.missing.map((q) => T[`q_${q}`]);
-  const recommendation = chosen.length ? fmt(T.recommend, {platforms}) : T.recommend_none;
-  const capacity = hours === null ? T.capacity_unknown : fmt(T.capacity, {hours: values.hours,
-    count: String(result.max_platforms), per_platform: num(data.hours.per_platform, 1)});
+  const kind = capacityCase(hours, result.max_platforms, data.hours.per_platform);
+  const perPlatform = num(data.hours.per_platform, 1);
+  let recommendation = chosen.length ? fmt(T.recommend, {platforms}) : T.recommend_none;
+  if (kind === 'none') recommendation = fmt(T.recommend_no_time, {per_platform: perPlatform});
+  const capacity = fmt(T[`capacity_${kind}`], {hours: values.hours,
+    count: String(result.max_platforms), per_platform: perPlatform});
   const ranking = result.ranking.map((entry) => ({
     id: entry.id, platform: names[entry.id], score: entry.score, recommended: entry.recommended,
     reasons: entry.reasons.map((r) => fmt(r.points > 0 ? T.pro : T.contra, {text: r.text})),
