@@ -1,37 +1,42 @@
-"""Grading of every question type (Python side of the shared vectors)."""
+"""Grading and every other decision of a quiz: the Python side of the shared vectors."""
+
+from __future__ import annotations
+
+import random
 
 import pytest
-from grading_vectors import CASES, IDS
+from grading_vectors import call_python, case_id, cases, close, load
 
 from exercises.quizzes import grading
 
-
-@pytest.mark.parametrize(("question", "answer", "expected"), CASES, ids=IDS)
-def test_vector(question, answer, expected):
-    assert grading.grade(question, answer) == expected
+GRADING = load("grading-vectors.yml")
+QUIZ = load("vectors-quiz.yml")
 
 
-def test_score_and_pass_mark():
-    questions = [
-        {"id": "a", "type": "true-false", "answer": True},
-        {"id": "b", "type": "true-false", "answer": False},
-        {"id": "c", "type": "numeric", "answer": 5, "tolerance": 0},
-    ]
-    assert grading.score(questions, {"a": True, "b": True, "c": "5"}) == (2, 3)
-    assert grading.passed(7, 10, 0.7) and not grading.passed(6, 10, 0.7)
+@pytest.mark.parametrize("case", GRADING["cases"], ids=case_id)
+def test_grading_vector(case):
+    assert close(call_python(GRADING, case), case["expected"]), case["description"]
 
 
-@pytest.mark.parametrize(
-    ("typed", "number"),
-    [
-        ("4,5", 4.5),
-        ("1.234,5", 1234.5),
-        ("12.500", 12500),
-        ("5 %", 5),
-        ("-2", -2),
-        ("abc", None),
-        ("4,5,6", None),
-    ],
-)
-def test_parse_number_reads_german_input(typed, number):
-    assert grading.parse_number(typed) == number
+@pytest.mark.parametrize("case", QUIZ["cases"], ids=case_id)
+def test_quiz_vector(case):
+    assert close(call_python(QUIZ, case), case["expected"]), case["description"]
+
+
+def test_every_case_has_a_description_and_the_one_shape():
+    for name in ("grading-vectors.yml", "vectors-quiz.yml", "vectors-numbers.yml"):
+        for case in cases(name):
+            assert set(case) == {"description", "function", "args", "expected"}, case
+            assert case["description"].strip(), case
+
+
+def test_a_new_draw_is_always_valid_and_random():
+    data = QUIZ["data"]["final_data"]
+    draws = {tuple(grading.draw_questions(data, random.Random(seed))) for seed in range(30)}
+    assert all(grading.draw_is_valid(data["final"], data["questions"], list(d)) for d in draws)
+    assert len(draws) > 5
+
+
+def test_unknown_question_type_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown question type"):
+        grading.grade({"type": "essay"}, "Text")

@@ -30,6 +30,23 @@ def right_answer(question: dict):
     return list(range(len(question["items"])))
 
 
+def wrong_answer(question: dict):
+    kind = question["type"]
+    if kind in ("single", "multiple"):
+        index = next(i for i, o in enumerate(question["options"]) if not o.get("correct"))
+        return index if kind == "single" else [index]
+    if kind == "true-false":
+        return not question["answer"]
+    if kind == "numeric":
+        return "999999"
+    if kind == "text":
+        return "sicher nicht"
+    if kind == "matching":
+        ids = [d["id"] for d in question["definitions"]]
+        return {t["id"]: next(i for i in ids if i != t["match"]) for t in question["terms"]}
+    return list(reversed(range(len(question["items"]))))
+
+
 @pytest.fixture
 def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
@@ -126,3 +143,55 @@ def test_question_text_is_escaped(tmp_path):
     assert question["explanation"] == "&lt;img src=x&gt;"
     page = widget_html(payload)
     assert "<script>alert" not in page and "<img src=x>" not in page
+
+
+def test_an_untouched_ordering_question_is_unanswered_not_wrong(in_tmp):
+    q = quiz("profil")
+    ordering = next(x for x in q.questions if x["type"] == "ordering")
+    assert q.check()[ordering["id"]] == "empty"
+    assert "wrong_numbers" not in q.state and q.state["results"][ordering["id"]] == "empty"
+    shown = list(reversed(range(len(ordering["items"]))))
+    q.answer(ordering["id"], shown)  # the learner confirms the order shown: now it counts
+    assert q.check()[ordering["id"]] == "wrong"
+    q.answer(ordering["id"], None)  # and takes it back
+    assert q.check()[ordering["id"]] == "empty"
+
+
+def test_ambiguous_and_too_large_numbers_are_reported_not_graded(in_tmp):
+    q = quiz("netzwerke")
+    whole = next(x for x in q.questions if x["type"] == "numeric" and float(x["answer"]).is_integer())
+    q.answer(whole["id"], "1,270")
+    assert q.check()[whole["id"]] == "ambiguous"
+    q.answer(whole["id"], "1" * 24)
+    assert q.check()[whole["id"]] == "too_large"
+    q.answer(whole["id"], f"{whole['answer']:g} {whole.get('unit', '')}")
+    assert q.check()[whole["id"]] == "correct"
+
+
+def test_a_stored_empty_draw_gives_a_full_new_draw(in_tmp):
+    (in_tmp / "kurs-fortschritt.json").write_text(
+        json.dumps({"version": 1, "items": {"quiz:abschlusstest": {"drawn": [], "answers": {}}}}),
+        encoding="utf-8",
+    )
+    final = quiz("abschlusstest")
+    assert final.total == sum(d.count for d in load_banks()["abschlusstest"].draw)
+
+
+def test_a_new_final_test_keeps_the_passed_result_and_the_certificate(in_tmp):
+    final = quiz("abschlusstest")
+    for question in final.questions:
+        final.answer(question["id"], right_answer(question))
+    final.check()
+    assert final.passed is True and final.state["last_pass"]["percent"] == 100
+    certificate = {"name": "Erika Musterfrau", "date": "1. März 2026", "right": final.total}
+    final.state = {**final.state, "certificate": certificate}
+    first_draw = [q["id"] for q in final.questions]
+    final.restart()
+    assert final.answers == {} and final.score == 0
+    assert final.state["certificate"] == certificate and final.state["last_pass"]["percent"] == 100
+    for question in final.questions:
+        final.answer(question["id"], wrong_answer(question))
+    final.check()
+    assert final.passed is False and final.state["certificate"] == certificate
+    assert final.state["attempts"] == 2 and final.state["best"] == final.total
+    assert len(first_draw) == final.total

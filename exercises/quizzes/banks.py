@@ -31,7 +31,7 @@ def _field_label(loc: tuple) -> str:
     return " → ".join(parts)
 
 
-def _german_message(err: dict) -> str:
+def _german_message(err) -> str:
     kind, ctx, value = err["type"], err.get("ctx", {}), err.get("input")
     messages = {
         "missing": "Pflichtfeld fehlt. Bitte ergänzen.",
@@ -171,7 +171,7 @@ def load_banks(directory: Path = BANKS_DIR) -> dict[str, BaseModel]:
                     seen[question.id] = (item.path, line)
         else:
             broken = {path.stem for path in paths} - set(models)
-            errors.extend(check_final(item.path, item.model, item.lines, models, broken))
+            errors.extend(check_final(item.path, item.model, item.lines, models, broken))  # type: ignore[arg-type]
     if errors:
         raise ContentErrors(errors)
     return models

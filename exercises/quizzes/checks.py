@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from exercises.core.errors import ContentError
 from exercises.core.yaml_lines import LineMap, line_for
-from exercises.quizzes.schema import Bank, FinalTest, Matching, MultipleChoice, SingleChoice
+from exercises.quizzes.schema import (
+    Bank,
+    Definition,
+    FinalTest,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    SingleChoice,
+    Term,
+)
 
 
 def _error(path: Path, lines: LineMap, loc: tuple, message: str, item_id=None, field=None):
@@ -41,6 +50,17 @@ def check_bank(path: Path, bank: Bank, lines: LineMap) -> Iterator[ContentError]
                 )
         if isinstance(question, Matching):
             yield from _check_matching(path, lines, loc, question)
+        if isinstance(question, Numeric) and question.decimals is not None:
+            if round(question.answer, question.decimals) != question.answer:
+                yield _error(
+                    path,
+                    lines,
+                    (*loc, "answer"),
+                    f"Die Antwort {question.answer} hat mehr Nachkommastellen, als „decimals: "
+                    f"{question.decimals}“ verlangt. Tragen Sie die gerundete Zahl ein.",
+                    question.id,
+                    "answer",
+                )
 
 
 def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentError]:
@@ -70,7 +90,11 @@ def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentErr
             )
         else:
             used[term.match] = term.id
-    for kind, entries in (("terms", question.terms), ("definitions", question.definitions)):
+    lists: tuple[tuple[str, Sequence[Term | Definition]], ...] = (
+        ("terms", question.terms),
+        ("definitions", question.definitions),
+    )
+    for kind, entries in lists:
         seen: set[str] = set()
         for e_index, entry in enumerate(entries):
             if entry.id in seen:
@@ -86,7 +110,7 @@ def _check_matching(path, lines, loc, question: Matching) -> Iterator[ContentErr
 
 
 def check_final(
-    path: Path, final: FinalTest, lines: LineMap, banks: dict, broken: set[str] = frozenset()
+    path: Path, final: FinalTest, lines: LineMap, banks: dict, broken: frozenset[str] | set[str] = frozenset()
 ) -> Iterator[ContentError]:
     """Draws must name loaded chapter banks; a bank with its own errors is reported there."""
     for index, draw in enumerate(final.draw):

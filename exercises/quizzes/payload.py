@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from exercises.core.markup import inline
-from exercises.core.paths import PACKAGE_DIR
+from exercises.core.paths import PACKAGE_DIR, SCENARIOS_DIR
 from exercises.core.texts import t, texts
 from exercises.quizzes.banks import load_banks
 from exercises.quizzes.schema import FinalTest
@@ -31,10 +33,22 @@ def _render(value):
     return value
 
 
+def _without_opener(feedback: str) -> str:
+    """ "Leider nicht: Niemand muss …" → "Niemand muss …": the quiz's verdict says it already."""
+    words = "|".join(re.escape(w.strip()) for w in t("quiz", "feedback_openers").split(",") if w.strip())
+    text = re.sub(rf"^(?:{words})\s*[:!.,–-]\s+", "", feedback, count=1)
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
 def question_data(bank_id: str, question) -> dict:
     data = _render(question.model_dump(exclude_none=True))
     if data["type"] == "text":
         data["accepted"] = list(question.accepted)  # compared, never shown as HTML
+    if data["type"] == "single":  # one choice: its feedback follows the verdict "Richtig."/"Leider falsch."
+        data["options"] = [{**o, "feedback": _without_opener(o["feedback"])} for o in data["options"]]
+    if data["type"] == "true-false":
+        for key in ("feedback_true", "feedback_false"):
+            data[key] = _without_opener(data[key])
     data["bank"] = bank_id
     return data
 
@@ -42,7 +56,8 @@ def question_data(bank_id: str, question) -> dict:
 def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
     """Everything the quiz front end needs, as JSON-ready data."""
     banks = banks if banks is not None else load_banks()
-    bank = banks[bank_id]
+    banks_by_id: dict[str, Any] = banks
+    bank = banks_by_id[bank_id]
     payload = {
         "kind": "quiz",
         "id": bank_id,
@@ -51,15 +66,15 @@ def quiz_payload(bank_id: str, banks: dict | None = None) -> dict:
         "texts": texts("common", "quiz", "final"),
     }
     if isinstance(bank, FinalTest):
-        pool = []
+        pool: list[dict] = []
         for draw in bank.draw:
-            pool.extend(question_data(draw.bank, q) for q in banks[draw.bank].questions)
+            pool.extend(question_data(draw.bank, q) for q in banks_by_id[draw.bank].questions)
         payload["final"] = {
             "pass_mark": bank.pass_mark,
             "draw": [d.model_dump() for d in bank.draw],
             "certificate_title": bank.certificate_title,
             "course": COURSE_TITLE,
-            "chapters": [banks[d.bank].title for d in bank.draw],
+            "chapters": [banks_by_id[d.bank].title for d in bank.draw],
         }
         payload["questions"] = pool
     else:
@@ -73,17 +88,57 @@ def chapter_order(toc: Path | None = None) -> dict[str, int]:
     if toc is None or not toc.exists():
         warnings.warn(t("progress", "toc_missing"), stacklevel=2)
         return {}
+    return {Path(name).name: index for index, name in enumerate(_toc_files(toc))}
+
+
+def _toc_files(toc: Path) -> list[str]:
     data = yaml.safe_load(toc.read_text(encoding="utf-8")) or {}
     files = [data.get("root", "")]
     for part in data.get("parts", [{"chapters": data.get("chapters", [])}]):
         files.extend(chapter.get("file", "") for chapter in part.get("chapters", []))
-    return {Path(name).name: index for index, name in enumerate(files)}
+    return files
 
 
-def progress_payload(banks: dict | None = None) -> dict:
-    """Chapter list for the progress overview on the start page."""
+def _exercise_chapters(toc: Path | None) -> dict[str, str]:
+    """The chapter (file name under book/) whose cells show each exercise."""
+    if toc is None or not toc.exists():
+        return {}
+    call = re.compile(r"\bexercise\(\s*[\"']([\w-]+)[\"']")
+    found: dict[str, str] = {}
+    for name in _toc_files(toc):
+        source = toc.parent / f"{name}.md"
+        if name and source.is_file():
+            for exercise_id in call.findall(source.read_text(encoding="utf-8")):
+                found.setdefault(exercise_id, Path(name).name)
+    return found
+
+
+def exercise_entries(directory: Path = SCENARIOS_DIR) -> list[dict]:
+    """Every exercise by its scenario file: id and title, in the order of the chapters."""
+    entries = []
+    for path in sorted(directory.glob("*.yml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            data = None  # the content check reports a broken scenario
+        title = data.get("title") if isinstance(data, dict) else None
+        entries.append({"id": path.stem, "title": title if isinstance(title, str) else path.stem})
+    toc = next((path for path in TOC_FILES if path.exists()), None)
+    chapters = _exercise_chapters(toc)
+    order = chapter_order(toc) if toc else {}
+    entries.sort(key=lambda e: (order.get(chapters.get(e["id"], ""), len(order)), e["id"]))
+    return entries
+
+
+def progress_payload(banks: dict | None = None, exercises: list[dict] | None = None) -> dict:
+    """Chapter list for the progress overview on the start page: quizzes, then exercises.
+
+    ``exercises``: [{"id", "title", optional "done_when": state keys that make it done}];
+    by default every exercise that has a scenario, shown as open or started.
+    """
     banks = banks if banks is not None else load_banks()
     quizzes = []
+    bank: Any
     for bank_id, bank in banks.items():
         count = sum(d.count for d in bank.draw) if isinstance(bank, FinalTest) else len(bank.questions)
         quizzes.append(
@@ -97,4 +152,10 @@ def progress_payload(banks: dict | None = None) -> dict:
         )
     order = chapter_order()
     quizzes.sort(key=lambda q: (q["final"], order.get(q["chapter"], len(order)), q["id"]))
-    return {"kind": "progress", "id": "fortschritt", "quizzes": quizzes, "texts": texts("common", "progress")}
+    return {
+        "kind": "progress",
+        "id": "fortschritt",
+        "quizzes": quizzes,
+        "exercises": exercise_entries() if exercises is None else exercises,
+        "texts": texts("common", "progress"),
+    }

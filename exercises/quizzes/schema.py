@@ -55,7 +55,11 @@ class Numeric(QuestionBase):
     type: Literal["numeric"]
     answer: float | int
     tolerance: Annotated[float | int, Field(ge=0)] = 0
+    # The unit the prompt names ("%", "€", "Stunden"): learners may type it after the number.
     unit: str | None = None
+    # Set when the prompt asks for rounding to this many decimal places: then the tolerance
+    # allows at most half a unit of the last place (3,6 is wrong for 3,57 with decimals: 2).
+    decimals: Annotated[int, Field(ge=0, le=6)] | None = None
 
 
 class ShortText(QuestionBase):

@@ -1,33 +1,35 @@
-"""The quiz in a live notebook: same front end as the page, results readable from Python."""
+"""The quiz in a live notebook: same front end as the page, results readable from Python.
+
+Every decision is made by ``grading`` (the twin of the page's ``kurs-grading.js``), so a check
+from Python stores the same state as pressing "Prüfen" in the page.
+"""
 
 from __future__ import annotations
-
-import random
 
 from exercises.frontend.widget_base import KursWidget
 from exercises.quizzes import grading
 
 
 class QuizWidget(KursWidget):
-    """``q.answer(id, value)``, ``q.check()``, then ``q.score``, ``q.answers``, ``q.results``."""
+    """``q.answer(id, value)``, ``q.check()``, then ``q.score``, ``q.answers``, ``q.results``;
+    ``q.restart()`` is "Noch einmal versuchen" (or, in the final test, "Neuen Test starten")."""
 
     module = "kurs-quiz.js"
+
+    @property
+    def _pass_mark(self) -> float | None:
+        final = self.data.get("final")
+        return final["pass_mark"] if final else None
 
     @property
     def questions(self) -> list[dict]:
         """The questions in play: all of a chapter, or the final test's current draw."""
         by_id = {q["id"]: q for q in self.data["questions"]}
-        final = self.data.get("final")
-        if not final:
-            return self.data["questions"]
-        drawn = self.state.get("drawn")
-        if not (isinstance(drawn, list) and drawn and all(i in by_id for i in drawn)):
-            drawn = []
-            for draw in final["draw"]:
-                ids = [q["id"] for q in self.data["questions"] if q["bank"] == draw["bank"]]
-                drawn.extend(random.sample(ids, draw["count"]))
-            self.state = {**self.state, "drawn": drawn, "answers": {}, "results": {}}
-        return [by_id[i] for i in drawn]
+        ids = grading.active_ids(self.data, self.state)
+        if ids is None:
+            ids = grading.draw_questions(self.data)
+            self.state = {**self.state, "drawn": ids, "answers": {}, "results": {}}
+        return [by_id[i] for i in ids]
 
     @property
     def answers(self) -> dict:
@@ -35,41 +37,30 @@ class QuizWidget(KursWidget):
         return dict(answers) if isinstance(answers, dict) else {}
 
     def answer(self, question_id: str, value) -> None:
+        """Answer one question; ``None`` takes the answer back (as an untouched question)."""
         known = {q["id"] for q in self.questions}
         if question_id not in known:
             raise KeyError(f"Diese Frage gibt es in diesem Quiz nicht: {question_id!r}")
-        results = {k: v for k, v in self.state.get("results", {}).items() if k != question_id}
-        self.state = {
-            **self.state,
-            "answers": {**self.answers, question_id: value},
-            "results": results,
-            "checked": False,
-        }
+        self.state = grading.answer_state(dict(self.state), question_id, value)
 
     @property
     def results(self) -> dict[str, str]:
-        """Grade of every question in play: correct, wrong, empty or invalid."""
-        return {q["id"]: grading.grade(q, self.answers.get(q["id"])) for q in self.questions}
+        """Grade of every question in play: correct, wrong, empty, invalid, ambiguous or too_large."""
+        return grading.summary(self.questions, self.answers)["results"]
 
     def check(self) -> dict[str, str]:
         """What pressing "Prüfen" does: grade, store, and let the front end show feedback."""
-        results = self.results
-        right = sum(r == grading.CORRECT for r in results.values())
-        best = max(int(self.state.get("best") or 0), right)
-        self.state = {
-            **self.state,
-            "results": results,
-            "checked": True,
-            "right": right,
-            "total": len(results),
-            "best": best,
-            "attempts": int(self.state.get("attempts") or 0) + 1,
-        }
-        return results
+        questions = self.questions
+        self.state = grading.record_check(dict(self.state), questions, self._pass_mark)
+        return dict(self.state["results"])
+
+    def restart(self) -> None:
+        """A new attempt: answers go; a passed final test and its certificate stay."""
+        self.state = grading.restart_state(dict(self.state), bool(self.data.get("final")))
 
     @property
     def score(self) -> int:
-        return grading.score(self.questions, self.answers)[0]
+        return grading.summary(self.questions, self.answers)["right"]
 
     @property
     def total(self) -> int:
@@ -77,7 +68,6 @@ class QuizWidget(KursWidget):
 
     @property
     def passed(self) -> bool | None:
-        final = self.data.get("final")
-        if not final:
+        if self._pass_mark is None:
             return None
-        return grading.passed(self.score, self.total, final["pass_mark"])
+        return grading.summary(self.questions, self.answers, self._pass_mark)["passed"]

@@ -29,7 +29,7 @@ built); the front end just shows its figures.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from exercises.core.numbers import format_de as de_number  # noqa: F401  (the one German format)
 
 GROWTH_EPS = 0.005  # a step adding fewer expected people than this ends the table
 HUB_FACTOR = 3  # "hubs": the best-connected person has at least 3 x the mean degree
@@ -168,20 +168,6 @@ def reach_by_step(nodes: list[str], edges: list, source: str, p: float, max_step
 
 
 # --- network types (networkx, Python only) ------------------------------------------------
-
-
-def de_number(value: float, digits: int) -> str:
-    """German format like the front end's ``num(value, digits)`` (Intl.NumberFormat 'de-DE').
-
-    Rounds the shortest decimal form of the float (its ``repr``, the same digits JavaScript
-    prints) half away from zero, as V8's Intl does (1.005 → "1,01"), and drops trailing zeros;
-    no thousands separator is needed for the figures of this exercise (all below 1000).
-    """
-    step = Decimal(1).scaleb(-digits)
-    text = str(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text.replace(".", ",")
 
 
 def _connected(make, seed: int):

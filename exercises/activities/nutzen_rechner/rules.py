@@ -16,11 +16,11 @@ Formulas (content-facts §5):
 
 from __future__ import annotations
 
-import math
 import re
-from decimal import ROUND_HALF_UP, Decimal
 
-# parse_number stays importable from here: the calculator's shared vectors name it.
+# parse_number and format_number stay importable from here: the calculator's shared vectors
+# name them; format_number is the course's one German number format.
+from exercises.core.numbers import format_de as format_number
 from exercises.core.numbers import parse_number, read_number  # noqa: F401
 
 FIELDS = (
@@ -180,27 +180,6 @@ def compute_kpis(raw: dict, options: dict | None = None) -> dict:
         "frequency": _kpi(values, errors, ("reach", "impressions"), views),
     }
     return {"values": values, "errors": errors, "kpis": kpis, "options": opts}
-
-
-def format_number(value: float, digits: int = 0) -> str:
-    """German number format exactly like ``Intl.NumberFormat('de-DE')`` (kurs-common ``num``).
-
-    Like ICU, rounds the shortest decimal form of the float (``repr``: 1.005 → "1,01") half
-    away from zero, groups thousands with ".", uses "," as decimal mark, drops trailing zeros.
-    """
-    exact = Decimal(value) if isinstance(value, int) else Decimal(repr(float(value)))
-    rounded = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    negative = exact < 0 or (exact == 0 and math.copysign(1.0, float(value)) < 0)
-    text = format(abs(rounded), "f")
-    whole, _, fraction = text.partition(".")
-    fraction = fraction.rstrip("0")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    out = ".".join(groups) + ("," + fraction if fraction else "")
-    return ("-" if negative else "") + out
 
 
 def fill(template: str, values: dict) -> str:

@@ -1,5 +1,6 @@
 // Small DOM and formatting helpers shared by every front-end module.
 // Used in the published page (via kurs-host.js) and, bundled, in live notebooks.
+import {formatDe} from './kurs-numbers.js';
 
 let counter = 0;
 
@@ -30,9 +31,9 @@ export function fmt(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
 }
 
+// The one German number format (kurs-numbers.js formatDe, twin of core/numbers.py format_de).
 export function num(value, digits = 0) {
-  return new Intl.NumberFormat('de-DE', {maximumFractionDigits: digits,
-    minimumFractionDigits: 0}).format(value);
+  return formatDe(value, digits);
 }
 
 export function shuffled(items) {

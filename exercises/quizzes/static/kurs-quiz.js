@@ -1,20 +1,17 @@
 // Quiz front end in anywidget form: render({model, el}).
 // model.get('data') holds the questions (texts already escaped at build time),
 // model.get('state') the learner's answers; every change is saved through the model.
+// Every decision (grading, draw, score, pass mark, what a check or a new attempt keeps) is made
+// by kurs-grading.js, the twin of grading.py; this module only shows and asks.
 import {announce, fmt, h, isObject, num, printPart, range, safeState, saveState, shuffled, today,
   uid} from './kurs-common.js';
-import {CORRECT, EMPTY, INVALID, grade} from './kurs-grading.js';
+import {AMBIGUOUS, CORRECT, EMPTY, INVALID, OPEN, TOO_LARGE, WRONG, activeIds, answerState,
+  choiceDetails, drawQuestions, numericReading, recordCheck, restartState, summary} from './kurs-grading.js';
 
-function activeQuestions(data, state) {
-  if (!data.final) return data.questions;
-  const byId = new Map(data.questions.map((q) => [q.id, q]));
-  if (!Array.isArray(state.drawn) || !state.drawn.every((id) => byId.has(id))) {
-    state.drawn = data.final.draw.flatMap((d) => shuffled(
-      data.questions.filter((q) => q.bank === d.bank).map((q) => q.id)).slice(0, d.count));
-    state.answers = {};
-    state.results = {};
-  }
-  return state.drawn.map((id) => byId.get(id));
+const NEEDS_ATTENTION = [WRONG, INVALID, AMBIGUOUS, TOO_LARGE];
+
+function isPermutation(value, n) {
+  return Array.isArray(value) && value.length === n && range(n).every((i) => value.includes(i));
 }
 
 function orderFor(question, state) {
@@ -22,9 +19,7 @@ function orderFor(question, state) {
     : question.type === 'matching' ? question.definitions.length
       : (question.options || []).length;
   const stored = state.order[question.id];
-  const valid = Array.isArray(stored) && stored.length === n
-    && range(n).every((i) => stored.includes(i));
-  if (valid) return stored;
+  if (isPermutation(stored, n)) return stored;
   let order = question.shuffle === false ? range(n) : shuffled(range(n));
   if (question.type === 'ordering' && n > 1) {
     while (order.every((v, i) => v === i)) order = shuffled(range(n));
@@ -33,9 +28,13 @@ function orderFor(question, state) {
   return order;
 }
 
+const plainText = (html) => h('span', {html}).textContent;
+
 function render({model, el}) {
   const data = model.get('data');
   const T = data.texts;
+  const passMark = data.final ? data.final.pass_mark : null;
+  const byId = new Map(data.questions.map((q) => [q.id, q]));
   let state = {};
   let questions = [];
   const root = h('section', {className: 'kurs-quiz', 'aria-label': fmt(T.label, {title: data.title})});
@@ -45,27 +44,33 @@ function render({model, el}) {
   function load() {
     state = safeState(model);
     for (const key of ['answers', 'results', 'order']) if (!isObject(state[key])) state[key] = {};
-    questions = activeQuestions(data, state);
+    let ids = activeIds(data, state);
+    if (ids === null) {
+      ids = drawQuestions(data);
+      state.drawn = ids;
+      state.answers = {};
+      state.results = {};
+    }
+    questions = ids.map((id) => byId.get(id));
   }
 
-  function save() {
-    const right = questions.filter((q) => state.results[q.id] === CORRECT).length;
-    state.total = questions.length;
-    state.right = right;
-    state.best = Math.max(Number(state.best) || 0, state.checked ? right : 0);
-    saveState(model, state);
-  }
+  function save() { saveState(model, state); }
 
   function setAnswer(question, value) {
-    state.answers[question.id] = value;
-    delete state.results[question.id];
-    state.checked = false;
+    state = answerState(state, question.id, value);
     save();
     updateFeedback();
   }
 
-  function feedbackBox(question) {
-    return root.querySelector(`[data-feedback-for="${question.id}"]`);
+  // Every control of a question is described by its feedback (aria-describedby).
+  const feedbackIds = new Map();
+  function feedbackId(question) {
+    if (!feedbackIds.has(question.id)) feedbackIds.set(question.id, uid('kurs-fb'));
+    return feedbackIds.get(question.id);
+  }
+
+  function describedBy(question, extra) {
+    return [extra, feedbackId(question)].filter(Boolean).join(' ');
   }
 
   function choiceInputs(question, fieldset, multiple) {
@@ -78,7 +83,7 @@ function render({model, el}) {
       const answer = state.answers[question.id];
       const checked = multiple ? Array.isArray(answer) && answer.includes(index) : answer === index;
       const input = h('input', {type: multiple ? 'checkbox' : 'radio', name, id, value: index,
-        checked, onchange: () => {
+        checked, 'aria-describedby': describedBy(question), onchange: () => {
           if (!multiple) return setAnswer(question, index);
           const chosen = [...fieldset.querySelectorAll('input:checked')].map((i) => Number(i.value));
           return setAnswer(question, chosen.sort((a, b) => a - b));
@@ -96,18 +101,30 @@ function render({model, el}) {
       const id = uid('opt');
       list.append(h('li', {'data-option': String(value)},
         h('input', {type: 'radio', name, id, value: String(value),
-          checked: state.answers[question.id] === value,
+          checked: state.answers[question.id] === value, 'aria-describedby': describedBy(question),
           onchange: () => setAnswer(question, value)}),
         h('label', {for: id}, label), h('span', {className: 'kurs-mark', 'data-mark-for': String(value)})));
     }
     return list;
   }
 
+  // What the field accepts beyond the prompt: the rounding asked for, or the tolerance.
+  function numericHelp(question) {
+    if (question.decimals !== undefined && question.decimals !== null) {
+      return fmt(T.rounding, {decimals: question.decimals});
+    }
+    return question.tolerance ? fmt(T.tolerance, {tolerance: num(question.tolerance, 6)}) : '';
+  }
+
   function textInput(question) {
     const id = uid('in');
+    const numeric = question.type === 'numeric';
     const unit = question.unit ? h('span', {className: 'kurs-unit'}, question.unit) : null;
+    const help = numeric ? numericHelp(question) : '';
+    const helpNode = help ? h('span', {className: 'kurs-small kurs-field-help', id: uid('help')}, help) : null;
     const input = h('input', {type: 'text', id, autocomplete: 'off', spellcheck: 'false',
-      inputmode: question.type === 'numeric' ? 'decimal' : null,
+      inputmode: numeric ? 'decimal' : null,
+      'aria-describedby': describedBy(question, helpNode ? helpNode.id : null),
       value: typeof state.answers[question.id] === 'string' ? state.answers[question.id] : '',
       onchange: (event) => setAnswer(question, event.target.value),
       onkeydown: (event) => {
@@ -117,7 +134,7 @@ function render({model, el}) {
         check();
       }});
     return h('p', {className: 'kurs-text-answer'}, h('label', {for: id}, T.answer_field), ' ',
-      input, unit);
+      input, unit, helpNode ? ' ' : null, helpNode);
   }
 
   function matchingInputs(question) {
@@ -126,12 +143,13 @@ function render({model, el}) {
     const list = h('ul', {className: 'kurs-matching'});
     for (const term of question.terms) {
       const id = uid('sel');
-      const select = h('select', {id, onchange: (event) => {
-        const current = isObject(state.answers[question.id]) ? {...state.answers[question.id]} : {};
-        if (event.target.value) current[term.id] = event.target.value;
-        else delete current[term.id];
-        setAnswer(question, current);
-      }}, h('option', {value: ''}, T.choose));
+      const select = h('select', {id, 'data-term-select': term.id, 'aria-describedby': describedBy(question),
+        onchange: (event) => {
+          const current = isObject(state.answers[question.id]) ? {...state.answers[question.id]} : {};
+          if (event.target.value) current[term.id] = event.target.value;
+          else delete current[term.id];
+          setAnswer(question, current);
+        }}, h('option', {value: ''}, T.choose));
       for (const index of order) {
         const definition = question.definitions[index];
         const option = h('option', {value: definition.id, html: definition.text});
@@ -144,31 +162,40 @@ function render({model, el}) {
     return list;
   }
 
+  // The order shown is state.order; it is the answer only once the learner moved an item or
+  // ticked "Diese Reihenfolge ist meine Antwort": an untouched question stays unanswered.
   function orderingInputs(question) {
+    const n = question.items.length;
+    const stored = state.answers[question.id];
+    const shown = orderFor(question, state);
+    if (isPermutation(stored, n) && stored.join() !== shown.join()) state.order[question.id] = stored.slice();
     const box = h('ol', {className: 'kurs-ordering'});
-    const current = () => {
-      const stored = state.answers[question.id];
-      const n = question.items.length;
-      return Array.isArray(stored) && stored.length === n && range(n).every((i) => stored.includes(i))
-        ? stored : orderFor(question, state);
-    };
+    const confirmId = uid('confirm');
+    const confirm = h('input', {type: 'checkbox', id: confirmId, 'data-ordering-confirm': '',
+      checked: isPermutation(state.answers[question.id], n), 'aria-describedby': describedBy(question),
+      onchange: () => {
+        setAnswer(question, confirm.checked ? state.order[question.id].slice() : null);
+        announce(live, confirm.checked ? T.ordering_confirmed : T.ordering_unconfirmed);
+      }});
     const draw = (focus) => {
-      const order = current();
+      const order = state.order[question.id];
+      confirm.checked = isPermutation(state.answers[question.id], n);
       box.replaceChildren(...order.map((itemIndex, position) => {
-        const text = h('span', {html: question.items[itemIndex]}).textContent;
+        const text = plainText(question.items[itemIndex]);
         const move = (delta, which) => () => {
           const next = order.slice();
           [next[position], next[position + delta]] = [next[position + delta], next[position]];
-          setAnswer(question, next);
+          state.order[question.id] = next;
+          setAnswer(question, next.slice());
           draw({item: itemIndex, which});
           announce(live, fmt(T.moved, {item: text, n: position + delta + 1}));
         };
         const up = h('button', {type: 'button', className: 'kurs-move', 'data-move': 'up',
-          'aria-label': fmt(T.move_up, {item: text}), disabled: position === 0,
-          onclick: move(-1, 'up')}, '↑');
+          'aria-label': fmt(T.move_up, {item: text}), 'aria-describedby': describedBy(question),
+          disabled: position === 0, onclick: move(-1, 'up')}, '↑');
         const down = h('button', {type: 'button', className: 'kurs-move', 'data-move': 'down',
-          'aria-label': fmt(T.move_down, {item: text}), disabled: position === order.length - 1,
-          onclick: move(1, 'down')}, '↓');
+          'aria-label': fmt(T.move_down, {item: text}), 'aria-describedby': describedBy(question),
+          disabled: position === order.length - 1, onclick: move(1, 'down')}, '↓');
         return h('li', {'data-item': itemIndex}, h('span', {className: 'kurs-item', html: question.items[itemIndex]}),
           h('span', {className: 'kurs-move-buttons'}, up, down),
           h('span', {className: 'kurs-mark', 'data-mark-for': itemIndex}));
@@ -180,16 +207,15 @@ function render({model, el}) {
         button.focus();
       }
     };
-    if (!Array.isArray(state.answers[question.id])) state.answers[question.id] = current();
     draw(null);
-    return box;
+    return h('div', {}, h('p', {className: 'kurs-small'}, T.ordering_help), box,
+      h('p', {className: 'kurs-ordering-confirm'}, confirm, ' ', h('label', {for: confirmId}, T.ordering_confirm)));
   }
 
   function questionBlock(question, number) {
-    const legendId = uid('legend');
     const fieldset = h('fieldset', {className: 'kurs-question', 'data-question-id': question.id,
       'data-type': question.type});
-    fieldset.append(h('legend', {id: legendId},
+    fieldset.append(h('legend', {},
       h('span', {className: 'kurs-qnum'}, fmt(T.question_of, {n: number, total: questions.length})),
       h('span', {className: 'kurs-prompt', html: question.prompt})));
     const body = {
@@ -211,110 +237,199 @@ function render({model, el}) {
         }}, T.hint);
       fieldset.append(h('p', {}, button), hint);
     }
-    fieldset.append(h('div', {className: 'kurs-feedback', 'data-feedback-for': question.id}));
+    fieldset.append(h('div', {className: 'kurs-feedback', id: feedbackId(question),
+      'data-feedback-for': question.id}));
     return fieldset;
   }
 
-  function rightAnswerText(question) {
-    const strip = (html) => h('span', {html}).textContent;
-    if (question.type === 'single' || question.type === 'multiple') {
-      return question.options.filter((o) => o.correct).map((o) => strip(o.text)).join('; ');
+  function list(items, ordered = false) {
+    return h(ordered ? 'ol' : 'ul', {className: 'kurs-answer-list'}, items.map((item) => h('li', {}, item)));
+  }
+
+  // The right answer after a wrong one: one line, or a list when there is more than one part.
+  function rightAnswer(question) {
+    const label = (text) => h('strong', {}, text);
+    if (question.type === 'multiple') {
+      return [h('p', {}, label(T.right_options)),
+        list(question.options.filter((o) => o.correct).map((o) => plainText(o.text)))];
     }
-    if (question.type === 'true-false') return question.answer ? T.opt_true : T.opt_false;
-    if (question.type === 'numeric') {
-      return `${num(question.answer, 2)}${question.unit ? ` ${question.unit}` : ''}`;
-    }
-    if (question.type === 'text') return question.accepted[0];
     if (question.type === 'matching') {
-      const defs = new Map(question.definitions.map((d) => [d.id, strip(d.text)]));
-      return question.terms.map((t) => `${strip(t.text)} → ${defs.get(t.match)}`).join('; ');
+      const defs = new Map(question.definitions.map((d) => [d.id, plainText(d.text)]));
+      return [h('p', {}, label(T.right_pairs)),
+        list(question.terms.map((t) => `${plainText(t.text)} → ${defs.get(t.match)}`))];
     }
-    return question.items.map((item, i) => `${i + 1}. ${strip(item)}`).join(' ');
+    if (question.type === 'ordering') {
+      return [h('p', {}, label(T.right_order)), list(question.items.map(plainText), true)];
+    }
+    let text = '';
+    if (question.type === 'single') text = plainText(question.options.find((o) => o.correct).text);
+    else if (question.type === 'true-false') text = question.answer ? T.opt_true : T.opt_false;
+    else if (question.type === 'numeric') {
+      text = `${num(question.answer, 6)}${question.unit ? ` ${question.unit}` : ''}`;
+    } else text = question.accepted[0];
+    return [h('p', {}, label(T.right_answer), ' ', text)];
   }
 
   function optionFeedback(question) {
     const answer = state.answers[question.id];
-    if (question.type === 'single' || question.type === 'multiple') {
-      const chosen = Array.isArray(answer) ? answer : [answer];
-      return chosen.filter((i) => question.options[i]).map((i) =>
-        h('li', {html: `<span class="kurs-yourchoice">${T.your_choice}:</span> ${question.options[i].feedback}`}));
+    if (question.type === 'single' && question.options[answer]) {
+      return [h('li', {html: `<span class="kurs-yourchoice">${T.your_choice}:</span> ${question.options[answer].feedback}`})];
+    }
+    if (question.type === 'multiple' && Array.isArray(answer)) {
+      return answer.filter((i) => question.options[i]).map((i) => {
+        const option = plainText(question.options[i].text).replace(/[.!?;:,]+$/, '');
+        const name = fmt(T.your_choice_option, {option});
+        const span = h('span', {className: 'kurs-yourchoice'}, `${name}:`);
+        return h('li', {}, span, ' ', h('span', {html: question.options[i].feedback}));
+      });
     }
     if (question.type === 'true-false' && typeof answer === 'boolean') {
-      return [h('li', {html: answer ? question.feedback_true : question.feedback_false})];
+      return [h('li', {html: `<span class="kurs-yourchoice">${T.your_choice}:</span> ${answer ? question.feedback_true : question.feedback_false}`})];
     }
     return [];
   }
 
   function markOptions(question, fieldset, result) {
-    for (const mark of fieldset.querySelectorAll('.kurs-mark')) { mark.textContent = ''; mark.className = 'kurs-mark'; }
-    if (!result || result === EMPTY || result === INVALID) return;
-    const put = (key, ok) => {
+    for (const mark of fieldset.querySelectorAll('.kurs-mark')) {
+      mark.textContent = '';
+      mark.className = 'kurs-mark';
+    }
+    if (!result || OPEN.includes(result)) return;
+    const put = (key, text, ok) => {
       const mark = fieldset.querySelector(`[data-mark-for="${key}"]`);
       if (!mark) return;
-      mark.textContent = ok ? ' ✓ richtig' : ' ✗ falsch';
+      mark.textContent = ` ${text}`;
       mark.className = `kurs-mark ${ok ? 'is-right' : 'is-wrong'}`;
+    };
+    const choice = (key, correct, chosen) => {
+      if (chosen) put(key, correct ? T.mark_chosen_right : T.mark_chosen_wrong, correct);
+      else if (correct) put(key, T.mark_missed, true);
     };
     const answer = state.answers[question.id];
     if (question.type === 'single' || question.type === 'multiple') {
       question.options.forEach((o, i) => {
-        const chosen = Array.isArray(answer) ? answer.includes(i) : answer === i;
-        if (o.correct) put(i, true);
-        else if (chosen) put(i, false);
+        choice(i, Boolean(o.correct), Array.isArray(answer) ? answer.includes(i) : answer === i);
       });
     } else if (question.type === 'true-false') {
-      put(String(question.answer), true);
-      if (answer !== question.answer) put(String(answer), false);
+      for (const value of [true, false]) choice(String(value), value === question.answer, value === answer);
     } else if (question.type === 'matching') {
-      question.terms.forEach((t) => put(t.id, isObject(answer) && answer[t.id] === t.match));
-    } else if (question.type === 'ordering') {
-      (Array.isArray(answer) ? answer : []).forEach((item, pos) => put(item, item === pos));
+      for (const t of question.terms) {
+        const ok = isObject(answer) && answer[t.id] === t.match;
+        put(t.id, ok ? T.mark_pair_right : T.mark_pair_wrong, ok);
+      }
+    } else if (question.type === 'ordering' && Array.isArray(answer)) {
+      answer.forEach((item, pos) => {
+        put(item, item === pos ? T.mark_place_right : fmt(T.mark_place_wrong, {n: item + 1}), item === pos);
+      });
     }
+  }
+
+  // aria-invalid on the controls of a question answered wrongly or not readably after "Prüfen".
+  function markInvalid(question, fieldset, result) {
+    const bad = NEEDS_ATTENTION.includes(result);
+    const answer = state.answers[question.id];
+    for (const control of fieldset.querySelectorAll('input, select')) {
+      let invalid = bad;
+      if (bad && question.type === 'matching' && control.dataset.termSelect) {
+        const term = question.terms.find((t) => t.id === control.dataset.termSelect);
+        invalid = !(isObject(answer) && answer[term.id] === term.match);
+      }
+      if (invalid) control.setAttribute('aria-invalid', 'true');
+      else control.removeAttribute('aria-invalid');
+    }
+  }
+
+  function notice(question, result) {
+    if (result === EMPTY) return question.type === 'ordering' ? T.empty_ordering : T.empty;
+    if (result === AMBIGUOUS) {
+      const [thousands, decimal] = numericReading(question, state.answers[question.id]).choices;
+      return fmt(T.number_ambiguous, {thousands, decimal});
+    }
+    if (result === TOO_LARGE) return T.err_too_large;
+    return T.invalid_number;
+  }
+
+  function verdict(question, result) {
+    if (result === CORRECT) return T.correct;
+    if (question.type === 'multiple' && choiceDetails(question, state.answers[question.id]).found.length) {
+      return T.partly;
+    }
+    return T.wrong;
   }
 
   function updateFeedback() {
     for (const question of questions) {
-      const box = feedbackBox(question);
+      const box = root.querySelector(`[data-feedback-for="${question.id}"]`);
       const fieldset = box.closest('fieldset');
       const result = state.results[question.id];
       markOptions(question, fieldset, result);
+      markInvalid(question, fieldset, result);
       fieldset.classList.toggle('is-right', result === CORRECT);
-      fieldset.classList.toggle('is-wrong', result === 'wrong');
-      if (!result) { box.replaceChildren(); continue; }
-      if (result === EMPTY || result === INVALID) {
-        box.replaceChildren(h('p', {className: 'kurs-notice'}, result === EMPTY ? T.empty : T.invalid_number));
+      fieldset.classList.toggle('is-wrong', result === WRONG);
+      if (!result) {
+        box.replaceChildren();
         continue;
       }
-      const parts = [h('p', {className: 'kurs-verdict'}, result === CORRECT ? T.correct : T.wrong)];
+      if (OPEN.includes(result)) {
+        box.replaceChildren(h('p', {className: 'kurs-notice'}, notice(question, result)));
+        continue;
+      }
+      const parts = [h('p', {className: 'kurs-verdict'}, verdict(question, result))];
+      if (question.type === 'multiple' && result !== CORRECT) {
+        const details = choiceDetails(question, state.answers[question.id]);
+        const counts = {found: details.found.length, total: details.found.length + details.missed.length,
+          wrong: details.wrong.length};
+        parts.push(h('p', {}, fmt(counts.wrong ? T.found_and_wrong : T.found_some, counts)));
+      }
       const details = optionFeedback(question);
       if (details.length) parts.push(h('ul', {className: 'kurs-option-feedback'}, details));
-      if (result !== CORRECT) {
-        parts.push(h('p', {}, h('strong', {}, question.type === 'multiple' ? T.right_options : T.right_answer),
-          ' ', rightAnswerText(question)));
-      }
+      if (result !== CORRECT) parts.push(...rightAnswer(question));
       parts.push(h('p', {html: `<strong>${T.explanation}</strong> ${question.explanation}`}));
       box.replaceChildren(...parts);
     }
     renderResult();
   }
 
-  function percent(right, total) { return total ? Math.round((100 * right) / total) : 0; }
-
   function renderResult() {
     const box = root.querySelector('.kurs-result');
     box.replaceChildren();
-    if (!state.checked) return;
-    const right = questions.filter((q) => state.results[q.id] === CORRECT).length;
-    box.append(h('p', {className: 'kurs-score'}, fmt(T.score, {right, total: questions.length})));
-    if (!data.final) return;
-    const needed = Math.round(100 * data.final.pass_mark);
-    const pct = percent(right, questions.length);
-    const passed = right / questions.length >= data.final.pass_mark - 1e-9;
-    box.append(h('p', {className: passed ? 'kurs-passed' : 'kurs-failed'},
-      passed ? fmt(T.passed, {percent: pct}) : fmt(T.failed, {percent: pct, needed})));
-    if (passed) box.append(certificateForm(right, pct));
+    const result = summary(questions, state.answers, passMark);
+    const passedNow = Boolean(state.checked && result.passed);
+    if (state.checked) {
+      box.append(h('p', {className: 'kurs-score'}, fmt(T.score, {right: result.right, total: result.total})));
+      if (data.final) {
+        const needed = Math.round(100 * data.final.pass_mark);
+        box.append(h('p', {className: passedNow ? 'kurs-passed' : 'kurs-failed'},
+          passedNow ? fmt(T.passed, {percent: result.percent})
+            : fmt(T.failed, {percent: result.percent, needed})));
+      }
+      if (passedNow) box.append(certificateForm({right: result.right, total: result.total,
+        percent: result.percent}, true));
+    }
+    if (data.final && !passedNow && (isObject(state.certificate) || isObject(state.last_pass))) {
+      box.append(earlierPass());
+    }
   }
 
-  function certificateForm(right, pct) {
+  // A passed final test stays available after a new attempt: "Letzte Bescheinigung anzeigen".
+  function earlierPass() {
+    const earlier = isObject(state.certificate) ? state.certificate : state.last_pass;
+    const slot = h('div', {className: 'kurs-earlier-certificate', id: uid('earlier'), hidden: true});
+    const button = h('button', {type: 'button', className: 'kurs-secondary', 'aria-expanded': 'false',
+      'aria-controls': slot.id, onclick: () => {
+        slot.hidden = !slot.hidden;
+        button.setAttribute('aria-expanded', String(!slot.hidden));
+        if (!slot.hidden && !slot.firstChild) {
+          slot.append(isObject(state.certificate) ? certificate(state.certificate)
+            : certificateForm(state.last_pass, false));
+        }
+      }}, isObject(state.certificate) ? T.show_certificate : T.make_earlier_certificate);
+    return h('div', {className: 'kurs-earlier'},
+      h('p', {}, fmt(T.earlier_pass, {right: earlier.right, total: earlier.total, percent: earlier.percent})),
+      h('p', {}, button), slot);
+  }
+
+  function certificateForm(result, current) {
     const id = uid('name');
     const error = h('p', {className: 'kurs-notice', id: uid('err'), hidden: true}, T.name_empty);
     const input = h('input', {type: 'text', id, autocomplete: 'name', value: state.name || '',
@@ -324,16 +439,28 @@ function render({model, el}) {
       const name = input.value.trim();
       error.hidden = Boolean(name);
       input.setAttribute('aria-invalid', String(!name));
-      if (!name) { input.focus(); return; }
+      if (!name) {
+        input.focus();
+        return;
+      }
       state.name = name;
-      state.certificate = {name, date: today(), right, total: questions.length, percent: pct};
-      saveState(model, state);
+      state.certificate = {name, date: today(), right: result.right, total: result.total,
+        percent: result.percent, attempt: current ? state.attempts : null};
+      save();
       out.replaceChildren(certificate(state.certificate));
       announce(live, `${T.certificate_heading}: ${name}`);
     };
-    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); make(); } });
-    if (isObject(state.certificate) && state.certificate.right === right) {
-      out.append(certificate(state.certificate));
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') {
+        e.preventDefault();
+        make();
+      }
+    });
+    const made = isObject(state.certificate) ? state.certificate : null;
+    // Made in this attempt (or, stored before attempts were noted, for this very result).
+    if (current && made && (made.attempt === state.attempts
+        || (made.attempt === undefined && made.right === result.right))) {
+      out.append(certificate(made));
     }
     return h('div', {className: 'kurs-certificate-form'},
       h('p', {}, h('label', {for: id}, T.name_label), ' ', input), error,
@@ -354,27 +481,27 @@ function render({model, el}) {
   }
 
   function check() {
-    for (const question of questions) state.results[question.id] = grade(question, state.answers[question.id]);
-    state.checked = true;
-    state.attempts = (Number(state.attempts) || 0) + 1;
+    state = recordCheck(state, questions, passMark);
     save();
     updateFeedback();
-    const right = questions.filter((q) => state.results[q.id] === CORRECT).length;
-    const open = questions.filter((q) => [EMPTY, INVALID].includes(state.results[q.id])).length;
-    const wrongNumbers = questions.map((q, i) => (state.results[q.id] === 'wrong' ? i + 1 : 0)).filter(Boolean);
-    let message = fmt(T.checked_all, {score: fmt(T.score, {right, total: questions.length})});
-    if (wrongNumbers.length) message += ` ${fmt(T.wrong_list, {numbers: wrongNumbers.join(', ')})}`;
-    if (open) message += ` ${fmt(T.unanswered_some, {count: open})}`;
+    const result = summary(questions, state.answers, passMark);
+    let message = fmt(T.checked_all, {score: fmt(T.score, {right: result.right, total: result.total})});
+    if (result.wrong_numbers.length) message += ` ${fmt(T.wrong_list, {numbers: result.wrong_numbers.join(', ')})}`;
+    if (result.open_numbers.length) message += ` ${fmt(T.unanswered_some, {count: result.open_numbers.length})}`;
     announce(live, message);
   }
 
+  function firstControl() {
+    const controls = root.querySelectorAll('.kurs-questions input, .kurs-questions select, .kurs-questions button');
+    return [...controls].find((c) => !c.disabled && !c.closest('[hidden]')) || null;
+  }
+
   function restart() {
-    state = {order: {}, answers: {}, results: {}, best: state.best, attempts: state.attempts,
-      name: state.name};
-    if (data.final) state.drawn = null;
-    saveState(model, state);
+    state = restartState(state, Boolean(data.final));
+    save();
     build();
-    const first = root.querySelector('fieldset input, fieldset select, fieldset button');
+    if (data.final) announce(live, fmt(T.new_attempt_done, {count: questions.length}));
+    const first = firstControl();
     if (first) first.focus();
   }
 
@@ -391,10 +518,11 @@ function render({model, el}) {
         h('button', {type: 'button', className: 'kurs-check', onclick: check}, T.check),
         h('button', {type: 'button', className: 'kurs-secondary kurs-retry', onclick: restart},
           data.final ? T.new_attempt : T.retry)),
+      data.final ? h('p', {className: 'kurs-small'}, T.new_attempt_note) : null,
       h('div', {className: 'kurs-result'}),
       live,
       h('p', {className: 'kurs-small'}, T.saved_note)].filter(Boolean));
-    saveState(model, state);
+    save();
     updateFeedback();
   }
 
