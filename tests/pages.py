@@ -9,6 +9,20 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parents[1]
+# The jupytext header that makes a MyST Markdown file a notebook chapter (for fixture books).
+NOTEBOOK_HEADER = """\
+---
+jupytext:
+  text_representation:
+    extension: .md
+    format_name: myst
+    format_version: 0.13
+kernelspec:
+  display_name: Python 3
+  language: python
+  name: python3
+---
+"""
 
 
 def toc_docnames() -> list[str]:

@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import textwrap
 
 import pytest
 from conftest import REPO, build_book
-
-HEADER = textwrap.dedent("""\
-    ---
-    jupytext:
-      text_representation:
-        extension: .md
-        format_name: myst
-        format_version: 0.13
-    kernelspec:
-      display_name: Python 3
-      language: python
-      name: python3
-    ---
-    """)
+from pages import NOTEBOOK_HEADER as HEADER
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from conftest import REPO
 
+from exercises.activities import REGISTRY
 from exercises.instructors.cli import main
 from exercises.quizzes.banks import load_banks
 from exercises.quizzes.schema import Bank
@@ -32,7 +33,7 @@ def test_check_reports_counts_for_the_real_content(capsys):
     chapters = [b for b in load_banks().values() if isinstance(b, Bank)]
     count = sum(len(b.questions) for b in chapters)
     assert capsys.readouterr().out.strip() == (
-        f"Alles in Ordnung: {len(chapters)} Fragenkataloge mit {count} Fragen, 4 Übungen."
+        f"Alles in Ordnung: {len(chapters)} Fragenkataloge mit {count} Fragen, {len(REGISTRY)} Übungen."
     )
 
 

@@ -7,14 +7,19 @@ An exercise ``foo-bar`` is one folder ``activities/foo_bar/`` plus one line in `
 - ``rules.py``: its pure logic, the twin of the JS logic, held by shared vectors;
 - ``static/kurs-ex-foo-bar.js``: its front end (anywidget form), in page and notebook;
 and, outside the code, its data ``scenarios/foo-bar.yml`` (instructors edit it) and a group
-``ex_foo_bar`` in ``ui_text.yml`` with its interface strings.
+``ex_foo_bar`` in ``ui_text.yml`` with its interface strings. Every scenario file also holds
+``estimated_minutes`` (how long the exercise takes), which counts towards its chapter's time.
 """
 
 from __future__ import annotations
 
 import importlib
+from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import Annotated
+
+from pydantic import BaseModel, Field, create_model
 
 from exercises.core.errors import ContentError, ContentErrors
 from exercises.quizzes.banks import SCENARIOS_DIR, parse_file
@@ -25,13 +30,25 @@ REGISTRY = {
     "netzwerk-labor": "netzwerk_labor",
     "nutzen-rechner": "nutzen_rechner",
     "mitmachen-check": "mitmachen_check",
+    "redaktionsplaner": "redaktionsplaner",
 }
+
+# Every scenario also says how long its exercise takes (estimated_minutes); the chapter's time
+# adds it up (exercises/site/reading_time.py).
+EstimatedMinutes = Annotated[int, Field(ge=1, le=180)]
 
 
 def exercise_module(exercise_id: str) -> ModuleType:
     if exercise_id not in REGISTRY:
         raise ModuleNotFoundError(exercise_id)
     return importlib.import_module(f"exercises.activities.{REGISTRY[exercise_id]}")
+
+
+@cache
+def scenario_model(exercise_id: str) -> type[BaseModel]:
+    """The exercise's ``SCENARIO_MODEL`` with the field ``estimated_minutes`` (required)."""
+    base = exercise_module(exercise_id).SCENARIO_MODEL
+    return create_model(base.__name__, __base__=base, estimated_minutes=(EstimatedMinutes, ...))
 
 
 def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:
@@ -50,7 +67,7 @@ def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:
                 )
             )
             continue
-        loaded, found = parse_file(path, module.SCENARIO_MODEL, "items")
+        loaded, found = parse_file(path, scenario_model(path.stem), "items")
         errors.extend(found)
         if loaded is not None:
             if hasattr(module, "check"):
@@ -66,7 +83,7 @@ def load_scenario(exercise_id: str, directory: Path = SCENARIOS_DIR):
     if not path.exists():
         raise ContentErrors([ContentError(path, f"Die Übung „{exercise_id}“ hat keine Datei.")])
     module = exercise_module(exercise_id)
-    loaded, errors = parse_file(path, module.SCENARIO_MODEL, "items")
+    loaded, errors = parse_file(path, scenario_model(exercise_id), "items")
     if loaded is not None and hasattr(module, "check"):
         errors.extend(module.check(path, loaded.model, loaded.lines))
     if errors or loaded is None:
