@@ -24,10 +24,12 @@ def test_page_loads_nothing_from_another_host(open_page, recorder, docname):
     assert recorder.errors == [], recorder.errors
 
 
+@pytest.mark.parametrize("width", [1280, 360], ids=["breit", "telefon"])
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("docname", PAGES)
-def test_page_has_no_wcag_21_aa_violation(open_page, docname, mode):
+def test_page_has_no_wcag_21_aa_violation(open_page, docname, mode, width):
     page = open_page(docname)
+    page.set_viewport_size({"width": width, "height": 800})
     page.evaluate(f"localStorage.setItem('mode', '{mode}')")  # the theme's colour mode
     page.reload()
     page.wait_for_selector("[data-kurs-kind]:not(.is-ready)", state="detached")
