@@ -100,7 +100,7 @@ class ChapterInfo(SphinxDirective):
     """``:::{bearbeitungszeit}``: the chapter's time and the Stand (``:summe: Teil``: and the course's)."""
 
     has_content = False
-    option_spec = {"summe": directives.unchanged_required}
+    option_spec = {"summe": directives.unchanged_required}  # type: ignore[assignment]
 
     def run(self) -> list[nodes.Node]:
         texts = _texts()

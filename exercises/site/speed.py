@@ -51,8 +51,8 @@ def icon_map(css: str) -> tuple[dict[str, set[int]], set[int]]:
         if not points:
             continue
         parts = [part.strip() for part in selectors.split(",")]
-        names = [_ICON_RULE.fullmatch(part) for part in parts]
-        if all(names):
+        names = [match for part in parts if (match := _ICON_RULE.fullmatch(part))]
+        if len(names) == len(parts):
             for name in names:
                 classes.setdefault(name.group(1), set()).update(points)
         else:
@@ -95,8 +95,10 @@ def prune_icon_rules(css: str, names: set[str]) -> str:
     """The stylesheet without the rules of icons no page uses (about 2,000 of them)."""
 
     def keep(rule: re.Match) -> str:
-        parts = [_ICON_RULE.fullmatch(part.strip()) for part in rule.group(1).split(",")]
-        if _code_points(rule.group(2)) and all(parts) and not any(part.group(1) in names for part in parts):
+        selectors = rule.group(1).split(",")
+        parts = [match for part in selectors if (match := _ICON_RULE.fullmatch(part.strip()))]
+        only_icons = len(parts) == len(selectors)
+        if _code_points(rule.group(2)) and only_icons and not any(part.group(1) in names for part in parts):
             return ""
         return rule.group(0)
 

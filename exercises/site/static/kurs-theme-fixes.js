@@ -11,13 +11,14 @@
   const root = document.documentElement;
   const text = JSON.parse(document.getElementById('kurs-theme-text')?.textContent || '{}');
   const modeNames = {};
-  for (const icon of document.querySelectorAll('.theme-switch-button .theme-switch[data-mode]')) {
+  for (const icon of /** @type {NodeListOf<HTMLElement>} */ (
+    document.querySelectorAll('.theme-switch-button .theme-switch[data-mode]'))) {
     if (icon.title) modeNames[icon.dataset.mode] = icon.title;
   }
 
   function nameModeButtons() {
     const mode = root.dataset.mode || 'auto';
-    for (const button of document.querySelectorAll('.theme-switch-button')) {
+    for (const button of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.theme-switch-button'))) {
       if (!button.dataset.kursLabel) button.dataset.kursLabel = button.getAttribute('aria-label') || '';
       const name = modeNames[mode] ? `${button.dataset.kursLabel}: ${modeNames[mode]}` : button.dataset.kursLabel;
       if (button.getAttribute('aria-label') !== name) button.setAttribute('aria-label', name);
