@@ -20,6 +20,9 @@ if [ -f package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+echo "Bereite das Notebook im Browser vor (Pyodide aus node_modules, Pakete aus PyPI; einmalig) …"
+python3 -m exercises.site.lite
+
 if [ "${1:-}" = "--nur-installieren" ]; then
   exit 0
 fi

@@ -96,7 +96,7 @@ def test_every_figure_in_the_text_names_source_and_year(path):
 @pytest.mark.parametrize("docname", [d for d in CHAPTERS if d != "book/fuer-lehrende"])
 def test_chapter_offers_its_notebook_for_download(built, docname):
     page = read_page(built.html, docname)
-    links = [href for href in page.links if href.endswith(".ipynb")]
+    links = [href for href in page.links if href.endswith(".ipynb") and "_notebooks/" in href]
     assert len(links) == 1
     notebook = json.loads(((built.html / docname).parent / links[0]).read_text(encoding="utf-8"))
     assert notebook["nbformat"] == 4

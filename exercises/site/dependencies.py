@@ -75,8 +75,9 @@ def dependencies(source: str, chapter_dir: Path) -> list[Path]:
                 found.update([bank, *_final_test_banks(bank)] if "final:" in _read(bank) else [bank])
             elif function == "exercise" and name:
                 found.add(SCENARIOS_DIR / f"{name}.yml")
-            else:  # the progress overview lists every bank, in the order of _toc.yml
+            else:  # the progress overview lists every bank and exercise, in the order of _toc.yml
                 found.update(BANKS_DIR.glob("*.yml"))
+                found.update(SCENARIOS_DIR.glob("*.yml"))
     for name in _STRING.findall(code):  # data files a cell reads, e.g. a chart's CSV
         candidate = (chapter_dir / name).resolve()
         if candidate.is_file():

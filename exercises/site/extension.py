@@ -13,11 +13,22 @@ from sphinx.util import logging
 
 from exercises.core.errors import ContentErrors
 from exercises.site.dependencies import FINGERPRINT_CELL, dependencies, fingerprint
+from exercises.site.lite import write_lite
 from exercises.site.notebooks import add_download_links, is_notebook_source, write_notebooks
 from exercises.site.page_assets import add_page_scripts, write_page_assets
 from exercises.site.privacy import guard_privacy
+from exercises.site.search_page import add_search_script, write_search_script
+from exercises.site.speed import compress_site, describe_page, lighten_theme_assets
 from exercises.site.strict import make_strict, summarize
-from exercises.site.theme_polish import polish_pages, trim_page_scripts
+from exercises.site.theme_polish import (
+    add_theme_texts,
+    adjust_header_buttons,
+    link_figures,
+    polish_pages,
+    trim_page_scripts,
+    use_course_templates,
+)
+from exercises.site.theme_texts import install_theme_catalog
 
 logger = logging.getLogger(__name__)
 
@@ -55,15 +66,27 @@ def note_content_dependencies(app: Sphinx, docname: str, source: list[str]) -> N
 
 def setup(app: Sphinx) -> dict:
     make_strict(app)
+    app.setup_extension("exercises.site.chapter_info")  # Bearbeitungszeit and Stand of every chapter
     app.connect("config-inited", write_page_assets)
+    app.connect("config-inited", install_theme_catalog)
+    app.connect("config-inited", use_course_templates)
+    app.connect("config-inited", add_theme_texts)
+    app.connect("config-inited", write_search_script)
     app.connect("builder-inited", check_content)
     app.connect("source-read", note_content_dependencies)
     app.connect("html-page-context", add_download_links)
     app.connect("html-page-context", add_page_scripts)
     app.connect("html-page-context", trim_page_scripts, priority=900)
+    app.connect("html-page-context", adjust_header_buttons, priority=600)
+    app.connect("html-page-context", add_search_script)
+    app.connect("html-page-context", describe_page)
+    app.connect("doctree-resolved", link_figures)
     app.connect("build-finished", write_notebooks)
+    app.connect("build-finished", write_lite)
     app.connect("build-finished", polish_pages)
     app.connect("build-finished", guard_privacy)
+    app.connect("build-finished", lighten_theme_assets, priority=900)
+    app.connect("build-finished", compress_site, priority=950)
     app.connect("build-finished", summarize, priority=999)
     app.add_css_file("kurs.css")
     app.add_css_file("kurs-site.css")

@@ -51,13 +51,15 @@ def notebook_docs(app: Sphinx) -> list[str]:
 def add_download_links(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if doctree is None or pagename not in notebook_docs(app):
         return
+    from exercises.site.lite import lite_link
+
     single = context["pathto"](f"{NOTEBOOK_DIR}/{pagename}.ipynb", 1)
     everything = context["pathto"](ZIP_NAME, 1)
     context["body"] = (
         f'<p class="kurs-download"><a href="{single}" download="{Path(pagename).name}.ipynb">'
         f"{t('site', 'download_notebook')}</a>"
-        f' · <a href="{everything}" download="{ZIP_NAME}">{t("site", "download_all")}</a></p>\n'
-        + context.get("body", "")
+        f' · <a href="{everything}" download="{ZIP_NAME}">{t("site", "download_all")}</a>'
+        f" · {lite_link(context, pagename)}</p>\n" + context.get("body", "")
     )
 
 
