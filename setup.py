@@ -12,7 +12,8 @@ TOC = Path(__file__).resolve().parent / "_toc.yml"
 class BuildWithChapterOrder(build_py):
     def run(self):
         super().run()
-        if TOC.exists():
+        # An editable install reads the checkout's own _toc.yml; only real builds carry a copy.
+        if TOC.exists() and not getattr(self, "editable_mode", False):
             self.copy_file(str(TOC), str(Path(self.build_lib, "exercises", "_toc.yml")))
 
 
