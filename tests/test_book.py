@@ -102,6 +102,10 @@ def test_chapter_offers_its_notebook_for_download(built, docname):
     assert notebook["nbformat"] == 4
     sources = "".join("".join(cell["source"]) for cell in notebook["cells"])
     assert "from exercises import" in sources
+    # the chapter head is written out as the page shows it (no Sphinx in Jupyter)
+    assert "{bearbeitungszeit}" not in sources and "{{ kurs_stand }}" not in sources
+    assert re.search(r"Bearbeitungszeit: etwa \d", sources)
+    assert "Stand: " in sources
 
 
 def test_rebuild_without_changes_executes_nothing(built):

@@ -24,6 +24,7 @@ any chapter it adds up changes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePosixPath
 
 from docutils import nodes
@@ -53,15 +54,53 @@ def _dirs(env) -> tuple[Path, Path]:
     return banks, scenarios
 
 
+def _estimate(env, docname: str):
+    banks, scenarios = _dirs(env)
+    return estimate(Path(env.doc2path(docname)).read_text(encoding="utf-8"), banks, scenarios)
+
+
 def chapter_minutes(env, docname: str) -> int:
     """The rounded time of ``docname``; notes every file it comes from as a dependency."""
-    path = Path(env.doc2path(docname))
-    banks, scenarios = _dirs(env)
-    found = estimate(path.read_text(encoding="utf-8"), banks, scenarios)
-    env.note_dependency(str(path))
+    found = _estimate(env, docname)
+    env.note_dependency(str(env.doc2path(docname)))
     for source in found.sources:
         env.note_dependency(str(source))
     return found.minutes
+
+
+_HEAD = re.compile(r"^:::\{bearbeitungszeit\}[ \t]*\n(?::summe:[ \t]*(?P<part>[^\n]+)\n)?:::[ \t]*$", re.M)
+_TIME_ROLE = re.compile(r"\{bearbeitungszeit\}`([^`]+)`")
+
+
+def notebook_text(env, docname: str, markdown: str) -> str:
+    """A markdown cell of a downloaded notebook with the chapter head written out, as the page
+    shows it: outside the book no extension fills the directive, the role or the Stand."""
+    texts = _texts()
+    stand = env.config.kurs_stand.strip()
+
+    def minutes_of(target: str) -> int | None:
+        names = part_docnames(env, target)
+        if names is not None:
+            return sum(_estimate(env, name).minutes for name in names)
+        name = str(PurePosixPath(docname).parent / target.removesuffix(".md")).removeprefix("./")
+        return _estimate(env, name).minutes if name in env.found_docs else None
+
+    def head(match: re.Match) -> str:
+        own = _estimate(env, docname).minutes
+        total = minutes_of(match["part"].strip()) if match["part"] else None
+        time = (
+            texts["time_total"].format(time=_about(own), total=_about(total))
+            if total is not None
+            else texts["time"].format(time=_about(own))
+        )
+        return time + ("  \n" + texts["stand"].format(stand=stand) if stand else "")
+
+    def role(match: re.Match) -> str:
+        minutes = minutes_of(match[1].strip())
+        return _about(minutes) if minutes is not None else match[0]
+
+    text = _TIME_ROLE.sub(role, _HEAD.sub(head, markdown))
+    return text.replace("{{ kurs_stand }}", stand)
 
 
 def _site_map(env):

@@ -330,11 +330,11 @@ def pyodide_lock(core_lock: Path, wheels: list[Path]) -> dict:
 # --- what the site is made from --------------------------------------------------------------
 
 
-def lite_notebook(path: Path):
+def lite_notebook(path: Path, env=None):
     """The downloadable notebook, for the Pyodide kernel and without MyST-only markup."""
     from exercises.site.lite_markdown import plain_markdown
 
-    notebook = downloadable_notebook(path)
+    notebook = downloadable_notebook(path, env)
     if notebook.cells and notebook.cells[0].source == setup_cell_source():
         del notebook.cells[0]  # it installs the package where it is missing; here it is preloaded
     notebook.metadata["kernelspec"] = {
@@ -392,7 +392,7 @@ def lite_contents(app: Sphinx) -> tuple[dict[str, bytes], dict[str, Path], dict[
         if name in notebooks:
             raise LiteProblem(t("lite", "duplicate_chapter", name=name))
         path = Path(app.env.doc2path(docname))
-        notebook = lite_notebook(path)
+        notebook = lite_notebook(path, app.env)
         notebooks[name] = (nbformat.writes(notebook) + "\n").encode("utf-8")
         charts.update(chart_sources(path.parent, notebook))
     assets = {name: path for path, name in _chapter_assets(app, notebook_docs(app))}

@@ -70,12 +70,20 @@ def setup_cell_source() -> str:
     return template.replace("TEXTE: dict[str, str] = {}", f"TEXTE = {texts!r}").rstrip() + "\n"
 
 
-def downloadable_notebook(path: Path):
-    """The chapter's cells, without outputs, after the setup cell."""
+def downloadable_notebook(path: Path, env=None):
+    """The chapter's cells, without outputs, after the setup cell; with the build's ``env``, the
+    computed Bearbeitungszeit and Stand written out as the page shows them."""
     import jupytext
     import nbformat
 
+    from exercises.site.chapter_info import notebook_text
+
     notebook = jupytext.read(path)
+    if env is not None:
+        docname = env.path2doc(str(path))
+        for cell in notebook.cells:
+            if cell.cell_type == "markdown":
+                cell.source = notebook_text(env, docname, cell.source)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(setup_cell_source()))
     notebook.metadata.pop("jupytext", None)
     notebook.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
@@ -169,7 +177,7 @@ def write_notebooks(app: Sphinx, exception) -> None:
     wheel = course_wheel(app)
     with zipfile.ZipFile(outdir / ZIP_NAME, "w", compression=zipfile.ZIP_DEFLATED) as bundle:
         for docname in docnames:
-            notebook = downloadable_notebook(Path(app.env.doc2path(docname)))
+            notebook = downloadable_notebook(Path(app.env.doc2path(docname)), app.env)
             target = outdir / NOTEBOOK_DIR / f"{docname}.ipynb"
             target.parent.mkdir(parents=True, exist_ok=True)
             nbformat.write(notebook, target)
