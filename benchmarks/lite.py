@@ -3,7 +3,8 @@
 Usage: python3 benchmarks/lite.py [--runs 3] [--html _build/html] [--chapter profil]
 Without --html it builds the course in a temporary folder first. Each run opens the chapter's
 notebook in a fresh browser profile (nothing cached, as on a learner's first visit), waits for
-the kernel, chooses Run All and waits for the quiz; then it reloads once (files now cached).
+the kernel, chooses "Alle Zellen ausführen" (Run All) and waits for the quiz; then it reloads
+once (files now cached).
 Prints the medians and what the site leaves out.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import statistics
 import sys
 import tempfile
@@ -55,8 +57,8 @@ def one_visit(browser, base: str, chapter: str) -> dict[str, float]:
             page.reload()
         page.wait_for_function(KERNEL_READY, timeout=300_000)
         figures[f"Kernel bereit ({visit})"] = time.perf_counter() - start
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+        page.get_by_role("menuitem", name="Ausführen", exact=True).click()
+        page.get_by_role("menuitem", name="Alle Zellen ausführen", exact=True).click()
         page.locator(".kurs-quiz fieldset").first.wait_for(timeout=300_000)
         figures[f"erstes Quiz sichtbar ({visit})"] = time.perf_counter() - start
         if visit == "kalt":
@@ -113,11 +115,18 @@ def main() -> None:
                 print(f"  {name:32s} {statistics.median(values):6.1f} s   ({each})")
     from jupyter_core.paths import jupyter_path
 
+    from exercises.site.lite import cache_folder
+
     print("Weggelassen:")
-    print("  Apps lab, repl, consoles, edit (nur notebooks und tree), Source-Maps")
-    print(f"  Schriftformate {', '.join(OLD_FONT_FORMATS)} neben jeder .woff2-Datei")
-    print("  alle Pyodide-Pakete außer diesen (ohne die Pakete des Kernels und das Kurs-Paket):")
-    print("   ", ", ".join(WHEELS), "+ PyYAML")
+    print("  die Apps lab, repl, consoles und edit (es bleiben notebooks und tree), alle Source-Maps")
+    print(f"  die Schriftformate {', '.join(OLD_FONT_FORMATS)} neben jeder .woff2-Datei")
+    npm_lock = cache_folder() / "pyodide" / "pyodide-lock.json"
+    if npm_lock.is_file():
+        count = len(json.loads(npm_lock.read_text(encoding="utf-8"))["packages"])
+        print(f"  von den {count} Paketen der Pyodide-Distribution alle außer den {len(WHEELS)} in WHEELS")
+    print(
+        "  (dazu PyYAML, die Pakete des Kernels und das Kurs-Paket); Pyodides console.html, .d.ts, pyodide.js"
+    )
     for base_dir in jupyter_path("labextensions"):
         for package in sorted(Path(base_dir).glob("*/package.json")) + sorted(
             Path(base_dir).glob("@*/*/package.json")

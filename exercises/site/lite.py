@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -182,6 +183,7 @@ def repack_pyyaml(sdist: Path, target_dir: Path) -> Path:
     """PyYAML's pure-Python package from its sdist as a py3-none-any wheel (same bytes each time)."""
     name = f"pyyaml-{PYYAML_VERSION}"
     files: dict[str, bytes] = {}
+    pkg_info = b""
     with tarfile.open(sdist) as archive:
         for member in sorted(archive.getmembers(), key=lambda m: m.name):
             parts = Path(member.name).parts
@@ -189,7 +191,7 @@ def repack_pyyaml(sdist: Path, target_dir: Path) -> Path:
                 files["yaml/" + "/".join(parts[3:])] = _member_bytes(archive, member)
             elif member.isfile() and parts[1:] == ("PKG-INFO",):
                 pkg_info = _member_bytes(archive, member)
-    if "yaml/__init__.py" not in files:
+    if "yaml/__init__.py" not in files or not pkg_info:
         raise LiteProblem(t("lite", "pyyaml_sdist", file=sdist.name))
     info = f"PyYAML-{PYYAML_VERSION}.dist-info"
     files[f"{info}/METADATA"] = pkg_info
@@ -449,6 +451,7 @@ def lite_config(packages: list[str]) -> dict:
 #: (no autosave), so a new version of the course reaches learners; answers live in the
 #: progress file, which the kernel writes to the browser's storage
 OVERRIDES = {
+    "@jupyterlab/translation-extension:plugin": {"locale": "de_DE"},  # jupyterlab-language-pack-de-DE
     "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
     "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
 }
@@ -462,8 +465,21 @@ def fingerprint(parts: list[bytes]) -> str:
 
 
 def _versions() -> bytes:
-    names = ("jupyterlite-core", "jupyterlite-pyodide-kernel", "anywidget", "jupyterlab_widgets")
-    return json.dumps({name: metadata.version(name) for name in names}).encode()
+    """The installed versions of what the site is built with (a missing one fails later, in German)."""
+    names = (
+        "jupyterlite-core",
+        "jupyterlite-pyodide-kernel",
+        "jupyterlab-language-pack-de-DE",
+        "anywidget",
+        "jupyterlab_widgets",
+    )
+    versions: dict[str, str | None] = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return json.dumps(versions).encode()
 
 
 # --- the pages: a German message where the browser cannot run it -----------------------------
@@ -560,6 +576,8 @@ def build_site(work: Path, contents, wheel: Path, cache: Path, sources: list[Pat
     for name, csv in charts.items():
         (files / name).write_bytes(trend_chart(csv)._repr_png_())
 
+    if importlib.util.find_spec("jupyterlite_core") is None:
+        raise LiteProblem(t("lite", "tool_missing"))
     kernel_dir, *other_extensions = extension_dirs()
     wheels = sorted((cache / "wheels").glob("*.whl")) + kernel_wheels(kernel_dir) + [wheel]
     lock = pyodide_lock(cache / "pyodide" / "pyodide-lock.json", wheels)
@@ -567,6 +585,9 @@ def build_site(work: Path, contents, wheel: Path, cache: Path, sources: list[Pat
         json.dumps(lite_config(sorted(lock["packages"]))), encoding="utf-8"
     )
     (work / "overrides.json").write_text(json.dumps(OVERRIDES), encoding="utf-8")
+    # from this Python's environment only the German language pack, no extension, no icons
+    config = {"LiteBuildConfig": {"ignore_sys_prefix": ["federated_extensions", "icons"]}}
+    (work / "jupyter_lite_config.json").write_text(json.dumps(config), encoding="utf-8")
     # the files' dates in the drive: the newest chapter's, so the same sources give the same site
     epoch = str(int(max(path.stat().st_mtime for path in sources)))
     output = work / "site"
@@ -581,7 +602,6 @@ def build_site(work: Path, contents, wheel: Path, cache: Path, sources: list[Pat
         "--settings-overrides=overrides.json",
         "--no-sourcemaps",
         "--no-unused-shared-packages",
-        "--ignore-sys-prefix",
         "--no-libarchive",
         f"--source-date-epoch={epoch}",
         *(f"--apps={app}" for app in APPS),
@@ -593,6 +613,8 @@ def build_site(work: Path, contents, wheel: Path, cache: Path, sources: list[Pat
         lines = [line for line in (run.stderr + run.stdout).splitlines() if line.strip()]
         raise LiteProblem(t("lite", "build_failed", detail=" | ".join(lines[-6:])))
 
+    if not (output / "api" / "translations" / "de_DE.json").is_file():
+        raise LiteProblem(t("lite", "language_missing"))
     pyodide = output / "static" / "pyodide"
     pyodide.mkdir(parents=True)
     for name in CORE_FILES:
@@ -647,6 +669,7 @@ def write_lite(app: Sphinx, exception) -> None:
         )
         shutil.rmtree(target, ignore_errors=True)
         shutil.move(site, target)
+        shutil.rmtree(site.parent, ignore_errors=True)
         stamp.write_text(current, encoding="utf-8")
         logger.info(
             t(

@@ -1,8 +1,9 @@
 """The course's own JupyterLite (lite/): every chapter as a live notebook in the browser.
 
 A learner follows the chapter's link "Im Browser als Notebook öffnen", the Pyodide kernel starts
-in the browser, "Run All" runs the chapter, and the answers stay in the browser's storage. Every
-request of the page, its service worker and the kernel's web worker goes to the site's own host.
+in the browser, "Alle Zellen ausführen" (Run All) runs the chapter, and the answers stay in the
+browser's storage. Every request of the page, its service worker and the kernel's web worker
+goes to the site's own host.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def lite(browser, site):
 
 
 #: the kernel started in the browser is ready: the notebook names it and reports it idle
-#: (before, it shows "No Kernel", briefly also as idle, then "Initializing" and "Connecting")
+#: (before, it shows no kernel, briefly also as idle, then "initializing" and "unknown")
 KERNEL_READY = """() => {
     const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
     const name = document.querySelector('.jp-KernelName');
@@ -87,11 +88,12 @@ ALL_RUN = """() => {
 
 
 def run_all(page) -> None:
-    """Wait for the kernel, choose Run → Run All Cells, wait until every code cell has run
+    """Wait for the kernel, choose Ausführen → Alle Zellen ausführen (JupyterLab's German
+    language pack), wait until every code cell has run
     (each code cell of the course shows something: a quiz, an exercise, a chart)."""
     page.wait_for_function(KERNEL_READY, timeout=KERNEL_TIMEOUT)
-    page.get_by_role("menuitem", name="Run", exact=True).click()
-    page.get_by_role("menuitem", name=re.compile(r"^Run All Cells")).click()
+    page.get_by_role("menuitem", name="Ausführen", exact=True).click()
+    page.get_by_role("menuitem", name=re.compile(r"^Alle Zellen ausführen")).click()
     page.wait_for_function(ALL_RUN, timeout=KERNEL_TIMEOUT)
 
 
@@ -510,5 +512,5 @@ def test_pyyaml_is_repacked_from_its_sdist_the_same_each_time(tmp_path):
     empty = tmp_path / "leer.tar.gz"
     with tarfile.open(empty, "w:gz"):
         pass
-    with pytest.raises(LiteProblem, match="lib/yaml"):
+    with pytest.raises(LiteProblem, match="lib/yaml oder PKG-INFO"):
         repack_pyyaml(empty, first)
