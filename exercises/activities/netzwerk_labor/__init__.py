@@ -189,16 +189,7 @@ def check(path: Path, scenario: NetworkLab, lines: LineMap):
         )
     elif all(getattr(c, key).k % 2 == 0 and getattr(c, key).k < c.n for key in ("ring", "small_world")):
         try:
-            lab.compare(
-                c.n,
-                c.ring.k,
-                c.random.seed,
-                c.small_world.k,
-                c.small_world.p,
-                c.small_world.seed,
-                c.hubs.m,
-                c.hubs.seed,
-            )
+            _compare(c)
         except ValueError:
             yield error(
                 ("comparison",),
@@ -210,6 +201,20 @@ def check(path: Path, scenario: NetworkLab, lines: LineMap):
 
 
 # --- shared helpers -----------------------------------------------------------------------
+
+
+def _compare(c: Comparison) -> list[dict]:
+    """The networkx comparison for the scenario's ``comparison`` settings (check and rows alike)."""
+    return lab.compare(
+        c.n,
+        c.ring.k,
+        c.random.seed,
+        c.small_world.k,
+        c.small_world.p,
+        c.small_world.seed,
+        c.hubs.m,
+        c.hubs.seed,
+    )
 
 
 def _ids(scenario: NetworkLab) -> list[str]:
@@ -237,16 +242,7 @@ def interpretation(row: dict) -> str:
 def comparison_rows(scenario: NetworkLab) -> list[dict]:
     """The four network types with figures, labels and interpretation (computed by networkx)."""
     c = scenario.comparison
-    rows = lab.compare(
-        c.n,
-        c.ring.k,
-        c.random.seed,
-        c.small_world.k,
-        c.small_world.p,
-        c.small_world.seed,
-        c.hubs.m,
-        c.hubs.seed,
-    )
+    rows = _compare(c)
     for row in rows:
         row["label"] = getattr(c, row["type"]).label
         row["interpretation"] = interpretation(row)
