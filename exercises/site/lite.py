@@ -538,8 +538,11 @@ _LOADERS = {
 def guard_page(html: str, depth: int, is_root: bool) -> str | None:
     """The page with the browser check before its loader, or None when the loader is not found."""
     texts = {key: all_texts()["lite"][key] for key in ("heading", "file", "wasm", "worker", "back")}
-    back = "../" * (depth + 1) + "index.html"
-    script = _GUARD % {"texts": json.dumps(texts, ensure_ascii=False), "back": back}
+    up = "../" * (depth + 1)
+    script = _GUARD % {"texts": json.dumps(texts, ensure_ascii=False), "back": up + "index.html"}
+    # the course's icon from the first paint: without a link the browser asks the host for
+    # /favicon.ico, which a course published in a sub-folder (or on a share) does not have
+    script = f'<link rel="icon" href="{up}_static/kurs-favicon.svg" type="image/svg+xml">\n' + script
     if is_root:
         loader, prefix = _LOADERS["index.html"]
         replaced = f"{prefix}{loader}"
@@ -623,6 +626,8 @@ def build_site(work: Path, contents, wheel: Path, cache: Path, sources: list[Pat
         shutil.copy2(path, pyodide / path.name)
     (pyodide / "pyodide-lock.json").write_text(json.dumps(lock, indent=1), encoding="utf-8")
 
+    # doc/tree and doc/workspaces only redirect into the lab app, which the site leaves out
+    shutil.rmtree(output / "doc", ignore_errors=True)
     for page in [output / "index.html", *(output / app / "index.html" for app in APPS)]:
         guarded = guard_page(
             page.read_text(encoding="utf-8"), len(page.relative_to(output).parts) - 1, page.parent == output

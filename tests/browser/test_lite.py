@@ -393,6 +393,21 @@ def test_every_chapter_page_links_to_its_notebook_in_lite(built):
     assert (built.html / "lite" / "notebooks" / "index.html").is_file()
 
 
+def test_every_lite_page_names_the_course_icon_so_the_browser_asks_the_host_for_nothing_else(built):
+    lite = built.html / "lite"
+    pages = sorted(p for p in lite.glob("**/index.html") if "files" not in p.relative_to(lite).parts)
+    assert [p.relative_to(lite).as_posix() for p in pages] == [
+        "index.html",
+        "notebooks/index.html",
+        "tree/index.html",
+    ]
+    for page in pages:
+        icons = re.findall(r'<link rel="icon" href="([^"]+)"', page.read_text(encoding="utf-8"))
+        assert len(icons) == 1, page
+        assert (page.parent / icons[0]).resolve() == (built.html / "_static" / "kurs-favicon.svg"), page
+        assert (page.parent / icons[0]).is_file(), page
+
+
 def test_without_the_cache_the_build_fails_with_a_german_message(tmp_path, monkeypatch):
     """A machine where setup.sh did not fill the cache: the build says what to run, no traceback."""
     from conftest import REPO, build_book

@@ -10,6 +10,7 @@ come from the committed cmi values.
 from __future__ import annotations
 
 import functools
+import itertools
 import http.server
 import io
 import json
@@ -32,6 +33,7 @@ pytestmark = pytest.mark.browser
 HOST_PAGE = REPO / "tests/data/scorm/host.html"
 RUNTIME = REPO / "node_modules/scorm-again/dist/scorm12.min.js"
 VECTORS = yaml.safe_load((REPO / "tests/data/scorm/state-vectors.yml").read_text(encoding="utf-8"))
+LEARNERS = itertools.count(1)
 SAVED_LMS = "Ihre Antworten werden auf der Lernplattform gespeichert."
 
 
@@ -95,6 +97,10 @@ class Launch:
 
     def __init__(self, browser, platform, sco: str, cmi: dict | None = None, refuse: bool = False):
         self.base, self.all_commits = platform
+        # The platform server is shared: a context closed by the previous test may still commit
+        # (LMSFinish on unload), so commits are told apart by the learner, as an LMS does.
+        cmi = json.loads(json.dumps(cmi or {}))
+        self.student_id = cmi.setdefault("core", {}).setdefault("student_id", f"kontext-{next(LEARNERS)}")
         self.first = len(self.all_commits)
         self.context = browser.new_context(locale="de-DE")
         self.requests: list[str] = []
@@ -102,14 +108,15 @@ class Launch:
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        launch = {"sco": f"sco/{sco}.html", "cmi": cmi or {}, "refuse": refuse}
+        launch = {"sco": f"sco/{sco}.html", "cmi": cmi, "refuse": refuse}
         self.page.goto(f"{self.base}/lms/host.html?launch={quote(json.dumps(launch))}")
         self.sco = self.page.frame_locator("#sco")
         self.chapter = self.sco.frame_locator("iframe")
         self.chapter.locator("[data-quiz-id].is-ready").wait_for()
 
     def commits(self) -> list[dict]:
-        return [c["cmi"] for c in self.all_commits[self.first :]]
+        mine = self.all_commits[self.first :]
+        return [c["cmi"] for c in mine if c["cmi"]["core"]["student_id"] == self.student_id]
 
     def wait_for_commit(self, test) -> dict:
         deadline = time.monotonic() + 10
