@@ -57,11 +57,23 @@ def _default_name(module: str) -> str:
     return "_default_" + re.sub(r"\W", "_", module.removesuffix(".js"))
 
 
+#: A notebook's keyboard shortcuts (JupyterLab, Notebook 7, JupyterLite) listen on the document:
+#: arrow keys in a radio group would move to another cell, type-ahead in a select would run
+#: commands. Keys pressed in a widget belong to the widget, so they stop at its element.
+_OWN_KEYS = """
+export default {...%(entry)s, render(context) {
+  context.el.addEventListener('keydown', (event) => event.stopPropagation());
+  return %(entry)s.render(context);
+}};
+"""
+
+
 @cache
 def bundle(name: str) -> str:
     """``name`` with its relative imports inlined once each: one self-contained ES module.
 
-    A live notebook's widget needs a single module; the entry module keeps its exports.
+    A live notebook's widget needs a single module; the entry module keeps its exports, and its
+    default export (the anywidget form) keeps the keys pressed in the widget to itself.
     """
     parts = []
     for module in _modules(name):
@@ -71,6 +83,9 @@ def bundle(name: str) -> str:
             source = _EXPORT.sub("", _EXPORT_LIST.sub("", source)).replace(
                 "export default", "const _unused_default ="
             )
+        elif source.count("export default") == 1:
+            entry = _default_name(module)
+            source = source.replace("export default", f"const {entry} =") + _OWN_KEYS % {"entry": entry}
         parts.append(f"// --- {module}\n{source}")
     return "\n".join(parts)
 

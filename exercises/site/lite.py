@@ -517,17 +517,6 @@ _GUARD = """<script>
 })();
 </script>
 """
-#: keys pressed in a quiz or exercise belong to it (arrow keys in radio groups, type-ahead in
-#: selects, Space on a button), not to the notebook's shortcuts, which listen on the document
-_KEYS_TO_WIDGETS = """<script>
-new MutationObserver(function () {
-  document.querySelectorAll(".kurs-view:not([data-kurs-keys])").forEach(function (view) {
-    view.setAttribute("data-kurs-keys", "");
-    view.addEventListener("keydown", function (event) { event.stopPropagation(); });
-  });
-}).observe(document.documentElement, { childList: true, subtree: true });
-</script>
-"""
 #: the start of each page's loader, which the guard must be able to stop (checked at build time)
 _LOADERS = {
     "index.html": ("await import('./config-utils.js');", "if (!window.kursLiteBlocked) "),
@@ -549,7 +538,6 @@ def guard_page(html: str, depth: int, is_root: bool) -> str | None:
     else:
         loader = _LOADERS["app"][0]
         replaced = loader + "\n        if (window.kursLiteBlocked) return;"
-        script += _KEYS_TO_WIDGETS
     if html.count(loader) != 1 or html.count("<head>") != 1:
         return None
     html = html.replace(loader, replaced)

@@ -93,3 +93,18 @@ def test_quiz_in_jupyterlab_reaches_python_and_the_progress_file(recorder, lab):
         time.sleep(0.25)
     assert saved["answers"][question.id] is question.answer
     assert saved["results"][question.id] == "correct" and saved["checked"] is True
+
+    # Arrow keys in a radio group choose the next answer; the notebook's shortcuts (next cell,
+    # in command mode) do not see them.
+    active_cell = "() => window.jupyterapp.shell.currentWidget.content.activeCellIndex"
+    single = next(q for q in load_banks()["profil"].questions if q.type == "single")
+    radios = quiz.locator(f'[data-question-id="{single.id}"] input[type=radio]')
+    radios.first.scroll_into_view_if_needed()
+    radios.first.focus()
+    page.keyboard.press("Space")
+    cell = page.evaluate(active_cell)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert radios.nth(2).is_checked()
+    assert page.evaluate("() => document.activeElement.closest('.kurs-quiz') !== null")
+    assert page.evaluate(active_cell) == cell

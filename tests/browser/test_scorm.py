@@ -10,9 +10,9 @@ come from the committed cmi values.
 from __future__ import annotations
 
 import functools
-import itertools
 import http.server
 import io
+import itertools
 import json
 import threading
 import time
