@@ -5,13 +5,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from exercises.core.paths import static_file  # noqa: E402
-from exercises.frontend.bundle import page_script  # noqa: E402
+from exercises.frontend.bundle import SHARED_SCRIPT, page_script, shared_modules, shared_script  # noqa: E402
+from exercises.site.page_assets import widget_modules  # noqa: E402
 
-# What a chapter page with a quiz loads: the host, the quiz's page script (with the grading and
-# number modules inlined) and the widget styles.
+# What a chapter page with a quiz loads: the host, the shared modules (grading, numbers,
+# helpers), the quiz's page script and the widget styles.
+SHARED = shared_modules(widget_modules())
 SIZES = {
     "kurs-host.js": static_file("kurs-host.js").stat().st_size,
-    "kurs-quiz.page.js": len(page_script("kurs-quiz.js").encode()),
+    SHARED_SCRIPT: len(shared_script(SHARED).encode()),
+    "kurs-quiz.page.js": len(page_script("kurs-quiz.js", SHARED).encode()),
     "kurs.css": static_file("kurs.css").stat().st_size,
 }
 

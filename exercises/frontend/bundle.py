@@ -90,19 +90,43 @@ def bundle(name: str) -> str:
     return "\n".join(parts)
 
 
-@cache
-def page_script(name: str) -> str:
-    """``name`` and its imports as one classic script that registers every module's exports.
+_IMPORTED = re.compile(r"^import\s*\{([^}]*)\}\s*from\s*'\./(kurs-[\w-]+\.js)';\s*$", re.M)
+#: the classic script with the modules that several widgets import (kurs-common.js, …): loaded
+#: once per page, before the widgets' scripts, and cached from one chapter to the next
+SHARED_SCRIPT = "kurs-shared" + PAGE_SUFFIX
 
-    ``window.KursModules["kurs-quiz.js"]`` then holds what ``import`` would have given, so the
-    page's host and the tests reach the same functions as the ES modules export.
-    """
+
+def shared_modules(entries: list[str]) -> tuple[str, ...]:
+    """The modules the entries import (not the entries themselves), dependencies first."""
+    found: list[str] = []
+    for entry in entries:
+        found += [m for m in _modules(entry) if m not in entries and m not in found]
+    return tuple(found)
+
+
+def _from_registry(modules: list[str], provided: tuple[str, ...]) -> list[str]:
+    """``const {a, b} = registry["kurs-common.js"];`` for what ``modules`` import from ``provided``."""
+    wanted: dict[str, list[str]] = {}
+    for module in modules:
+        for names, source in _IMPORTED.findall(_source(module)):
+            if source in provided:
+                for name in (part.strip() for part in names.split(",")):
+                    binding = name.replace(" as ", ": ")
+                    if name and binding not in wanted.setdefault(source, []):
+                        wanted[source].append(binding)
+    return [f"const {{{', '.join(names)}}} = registry[{source!r}];" for source, names in wanted.items()]
+
+
+def _classic_script(modules: list[str], provided: tuple[str, ...] = ()) -> str:
+    """``modules`` as one classic script that registers each module's exports; what they import
+    from ``provided`` comes from the registry (an earlier script put it there)."""
     parts = [
         "(function () {",
         "'use strict';",
         "const registry = (window.KursModules = window.KursModules || {});",
+        *_from_registry(modules, provided),
     ]
-    for module in _modules(name):
+    for module in modules:
         source = _source(module)
         names = exported_names(source)
         if "export default" in source:
@@ -111,6 +135,21 @@ def page_script(name: str) -> str:
         parts.append(f"registry[{module!r}] = {{{', '.join(names)}}};")
     parts.append("})();")
     return "\n".join(parts) + "\n"
+
+
+@cache
+def page_script(name: str, shared: tuple[str, ...] = ()) -> str:
+    """``name`` and its imports as one classic script that registers every module's exports.
+
+    ``window.KursModules["kurs-quiz.js"]`` then holds what ``import`` would have given, so the
+    page's host and the tests reach the same functions as the ES modules export. Modules in
+    ``shared`` are left out: the page loads them once, in ``shared_script(shared)``.
+    """
+    return _classic_script([m for m in _modules(name) if m not in shared], shared)
+
+
+def shared_script(shared: tuple[str, ...]) -> str:
+    return _classic_script(list(shared))
 
 
 def page_script_name(module: str) -> str:
