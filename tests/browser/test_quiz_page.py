@@ -217,6 +217,7 @@ def test_final_test_gives_a_printable_certificate(open_anywhere):
     text = certificate.inner_text()
     assert "Erika Musterfrau" in text and f"{drawn} von {drawn} Fragen richtig (100 %)" in text
     assert re.search(r"Datum: \d{1,2}\. \w+ 20\d\d", text)
+    assert "Inhalte: Was sind soziale Netzwerke? · Das Profil · Netzwerke · " in text
     page.evaluate("window.print = () => {}")
     root.get_by_role("button", name="Drucken").click()
     page.emulate_media(media="print")

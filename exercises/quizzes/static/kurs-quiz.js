@@ -9,6 +9,8 @@ import {AMBIGUOUS, CORRECT, EMPTY, INVALID, OPEN, TOO_LARGE, WRONG, activeIds, a
   choiceDetails, drawQuestions, numericReading, recordCheck, restartState, summary} from './kurs-grading.js';
 
 const NEEDS_ATTENTION = [WRONG, INVALID, AMBIGUOUS, TOO_LARGE];
+// The certificate's name: long enough for any real name, short enough for one printed sheet.
+const NAME_MAX = 80;
 
 function isPermutation(value, n) {
   return Array.isArray(value) && value.length === n && range(n).every((i) => value.includes(i));
@@ -137,17 +139,30 @@ function render({model, el}) {
       input, unit, helpNode ? ' ' : null, helpNode);
   }
 
+  // A closed <select> shows only the start of a definition (on a phone about 30 characters),
+  // so the chosen one is repeated in full under it. Screen readers hear the select's value,
+  // which is that same full text, so the repetition is hidden from them.
   function matchingInputs(question) {
     const order = orderFor(question, state);
     const answer = isObject(state.answers[question.id]) ? state.answers[question.id] : {};
+    const texts = new Map(question.definitions.map((d) => [d.id, d.text]));
     const list = h('ul', {className: 'kurs-matching'});
     for (const term of question.terms) {
       const id = uid('sel');
+      const chosen = h('span', {className: 'kurs-match-choice', 'data-choice-for': term.id,
+        'aria-hidden': 'true'});
+      const showChoice = (value) => {
+        chosen.hidden = !texts.has(value);
+        chosen.replaceChildren(...(texts.has(value)
+          ? [h('span', {className: 'kurs-match-chosen'}, T.matching_chosen), ' ',
+            h('span', {html: texts.get(value)})] : []));
+      };
       const select = h('select', {id, 'data-term-select': term.id, 'aria-describedby': describedBy(question),
         onchange: (event) => {
           const current = isObject(state.answers[question.id]) ? {...state.answers[question.id]} : {};
           if (event.target.value) current[term.id] = event.target.value;
           else delete current[term.id];
+          showChoice(event.target.value);
           setAnswer(question, current);
         }}, h('option', {value: ''}, T.choose));
       for (const index of order) {
@@ -156,8 +171,9 @@ function render({model, el}) {
         option.selected = answer[term.id] === definition.id;
         select.append(option);
       }
+      showChoice(answer[term.id]);
       list.append(h('li', {'data-term': term.id}, h('label', {for: id, html: term.text}), select,
-        h('span', {className: 'kurs-mark', 'data-mark-for': term.id})));
+        h('span', {className: 'kurs-mark', 'data-mark-for': term.id}), chosen));
     }
     return list;
   }
@@ -431,15 +447,20 @@ function render({model, el}) {
 
   function certificateForm(result, current) {
     const id = uid('name');
+    const limit = h('span', {className: 'kurs-small kurs-field-help', id: uid('help')},
+      fmt(T.name_limit, {max: NAME_MAX}));
     const error = h('p', {className: 'kurs-notice', id: uid('err'), hidden: true}, T.name_empty);
     const input = h('input', {type: 'text', id, autocomplete: 'name', value: state.name || '',
-      'aria-describedby': error.id});
+      maxlength: NAME_MAX, size: 30, 'aria-describedby': `${limit.id} ${error.id}`});
     const out = h('div', {className: 'kurs-certificate-slot'});
     const make = () => {
       const name = input.value.trim();
-      error.hidden = Boolean(name);
-      input.setAttribute('aria-invalid', String(!name));
-      if (!name) {
+      // maxlength stops typing and pasting; a longer name stored earlier is sent back here.
+      const problem = !name ? T.name_empty : name.length > NAME_MAX ? fmt(T.name_too_long, {max: NAME_MAX}) : '';
+      error.textContent = problem;
+      error.hidden = !problem;
+      input.setAttribute('aria-invalid', String(Boolean(problem)));
+      if (problem) {
         input.focus();
         return;
       }
@@ -463,7 +484,7 @@ function render({model, el}) {
       out.append(certificate(made));
     }
     return h('div', {className: 'kurs-certificate-form'},
-      h('p', {}, h('label', {for: id}, T.name_label), ' ', input), error,
+      h('p', {}, h('label', {for: id}, T.name_label), ' ', input, ' ', limit), error,
       h('p', {}, h('button', {type: 'button', onclick: make}, T.make_certificate)), out);
   }
 
@@ -473,7 +494,7 @@ function render({model, el}) {
       h('p', {className: 'kurs-cert-name'}, String(c.name)),
       h('p', {}, fmt(T.certificate_text, {course: data.final.course})),
       h('p', {}, fmt(T.certificate_score, {right: c.right, total: c.total, percent: c.percent})),
-      h('p', {}, fmt(T.certificate_chapters, {chapters: data.final.chapters.join(', ')})),
+      h('p', {}, fmt(T.certificate_chapters, {chapters: data.final.chapters.join(' · ')})),
       h('p', {}, fmt(T.certificate_date, {date: String(c.date)})));
     const print = h('button', {type: 'button', className: 'kurs-secondary kurs-no-print',
       onclick: () => printPart(sheet)}, T.print);

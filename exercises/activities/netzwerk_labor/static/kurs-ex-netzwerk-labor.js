@@ -134,6 +134,8 @@ function validPercent(value) {
 }
 
 const SVG = 'http://www.w3.org/2000/svg';
+const VIEW_BOTTOM = 440;  // the network drawing's height in drawing units
+const RADIUS = 27;  // a person's circle
 // Layout only (kurs.css breaks words anywhere, which splits short table words at 360 px).
 const NOWRAP = 'overflow-wrap: normal';
 const CARD_GRID = 'grid-template-columns: repeat(auto-fit, minmax(min(100%, 8.5rem), 1fr))';
@@ -184,10 +186,67 @@ function render({model, el}) {
   const reachHeading = h('h4', {});
   const hint = h('p', {className: 'kurs-notice', id: uid('netz-hint'), hidden: true});
 
+  // The drawing is 740 units wide; on a phone it shrinks to about 300 px, which would make its
+  // 27-unit names about 11 px. So its texts grow in drawing units until they are as large on
+  // screen as the text around them; textScale is that growth (1 = none). Circles keep their size.
+  let textScale = 1;
+
+  const apart = (a, b) => a.x + a.width <= b.x || b.x + b.width <= a.x
+    || a.y + a.height <= b.y || b.y + b.height <= a.y;
+
+  function boxAt(label, y) {
+    label.setAttribute('y', y.toFixed(1));
+    try {
+      const b = label.getBBox();
+      return {x: b.x, y: b.y, width: b.width, height: b.height};
+    } catch {
+      return {x: 0, y: 0, width: 0, height: 0};  // not laid out (e.g. a hidden notebook output)
+    }
+  }
+
+  // Each name goes under its circle, or above it where under it would touch another circle or
+  // name or leave the drawing (and above does not).
+  function placeTexts(svg) {
+    const k = textScale;
+    const nameSize = 27 * k;
+    const circles = people.map((p) => ({id: p.id, x: p.x - RADIUS, y: p.y - RADIUS,
+      width: 2 * RADIUS, height: 2 * RADIUS}));
+    const placed = [];
+    for (const group of svg.querySelectorAll('g[data-person]')) {
+      const person = byId.get(group.getAttribute('data-person'));
+      const [, degree, label] = group.children;
+      degree.setAttribute('font-size', (26 * k).toFixed(1));
+      degree.setAttribute('y', (person.y + 9 * k).toFixed(1));
+      label.setAttribute('font-size', nameSize.toFixed(1));
+      label.setAttribute('stroke-width', (7 * k).toFixed(1));
+      const others = [...circles.filter((c) => c.id !== person.id), ...placed];
+      const free = (box) => !box.width || (box.y >= 0 && box.y + box.height <= VIEW_BOTTOM
+        && others.every((other) => apart(box, other)));
+      const below = person.y + RADIUS + 1.07 * nameSize;
+      let box = boxAt(label, below);
+      if (!free(box)) {
+        const above = boxAt(label, person.y - RADIUS - 0.3 * nameSize);
+        box = free(above) ? above : boxAt(label, below);
+      }
+      placed.push(box);
+    }
+  }
+
+  function fitTexts(force) {
+    const svg = drawing.querySelector('svg');
+    const ctm = svg ? svg.getScreenCTM() : null;
+    const unit = ctm ? Math.abs(ctm.a) : 0;  // px per drawing unit; 0 while not laid out
+    const textPx = parseFloat(getComputedStyle(drawing).fontSize) || 16;
+    const k = unit ? Math.max(1, textPx / (27 * unit)) : textScale;
+    if (force !== true && Math.abs(k - textScale) < 0.01) return;
+    textScale = k;
+    placeTexts(svg);
+  }
+
   function networkSvg() {
     const deg = degrees(ids, state.edges);
     const label = fmt(T.svg_label, {people: ids.length, edges: state.edges.length});
-    const svg = s('svg', {viewBox: '-40 0 740 440', role: 'img', 'aria-label': label,
+    const svg = s('svg', {viewBox: `-40 0 740 ${VIEW_BOTTOM}`, role: 'img', 'aria-label': label,
       class: 'kurs-svg kurs-netz-svg', focusable: 'false'}, s('title', {}, label));
     for (const [a, b] of state.edges) {
       const p = byId.get(a);
@@ -198,14 +257,14 @@ function render({model, el}) {
     for (const person of people) {
       const chosen = person.id === state.person;
       svg.append(s('g', {'data-person': person.id},
-        s('circle', {cx: person.x, cy: person.y, r: 27, fill: chosen ? '#0b4f8a' : '#fff',
+        s('circle', {cx: person.x, cy: person.y, r: RADIUS, fill: chosen ? '#0b4f8a' : '#fff',
           stroke: '#0b4f8a', 'stroke-width': chosen ? 7 : 3}),
-        s('text', {x: person.x, y: person.y + 9, 'text-anchor': 'middle', 'font-size': 26,
-          'font-weight': 700, fill: chosen ? '#fff' : '#1a1a1a'}, String(deg[person.id])),
-        s('text', {x: person.x, y: person.y + 56, 'text-anchor': 'middle', 'font-size': 27,
-          'font-weight': chosen ? 700 : 400, fill: '#1a1a1a', stroke: '#fff', 'stroke-width': 7,
-          'stroke-linejoin': 'round', 'paint-order': 'stroke'},
-        `${chosen ? '▶ ' : ''}${person.name}`)));
+        s('text', {x: person.x, 'text-anchor': 'middle', 'font-weight': 700,
+          fill: chosen ? '#fff' : '#1a1a1a'}, String(deg[person.id])),
+        s('text', {x: person.x, 'text-anchor': 'middle', 'font-weight': chosen ? 700 : 400,
+          fill: '#1a1a1a', stroke: '#fff', 'stroke-linejoin': 'round', 'paint-order': 'stroke'},
+        // The marker is smaller than the name, so that a chosen name stays clear of its neighbours.
+        chosen ? s('tspan', {'font-size': '70%'}, '▶ ') : null, person.name)));
     }
     return svg;
   }
@@ -251,6 +310,7 @@ function render({model, el}) {
 
   function updateAll() {
     drawing.replaceChildren(networkSvg(), h('p', {className: 'kurs-small'}, T.svg_legend));
+    fitTexts(true);
     contactsBody.replaceChildren(...contactsRows());
     layersList.replaceChildren(...layerItems());
     return updateReach();
@@ -445,11 +505,16 @@ function render({model, el}) {
   }
 
   build();
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(fitTexts) : null;
+  if (resized) resized.observe(drawing);
   const onExternal = () => {
     if (JSON.stringify(fromModel()) !== JSON.stringify(state)) build();
   };
   model.on('change:state', onExternal);
-  return () => model.off('change:state', onExternal);
+  return () => {
+    model.off('change:state', onExternal);
+    if (resized) resized.disconnect();
+  };
 }
 
 export default {render};
