@@ -28,11 +28,12 @@ def exercise(exercise_id: str, persist: bool = True):
 
 
 def progress_overview(persist: bool = True):
-    """Progress bars for every chapter quiz, with a reset button."""
+    """Progress bars for every chapter quiz, each exercise's status, and a reset button."""
+    from exercises.activities import done_when
     from exercises.frontend.widget_base import ProgressWidget
     from exercises.quizzes.payload import progress_payload
 
-    return ProgressWidget(progress_payload(), persist=persist)
+    return ProgressWidget(progress_payload(done_when=done_when), persist=persist)
 
 
 __all__ = ["quiz", "exercise", "progress_overview"]

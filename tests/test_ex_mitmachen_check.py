@@ -7,12 +7,20 @@ import re
 from pathlib import Path
 
 import pytest
-from exercise_vectors import FIXTURE_SCENARIOS, broken_scenario, fixture_scenario, line_of, load_vectors
+from exercise_vectors import (
+    FIXTURE_SCENARIOS,
+    broken_scenario,
+    call_python,
+    case_id,
+    close,
+    fixture_scenario,
+    line_of,
+    load,
+)
 
 from exercises import exercise
 from exercises.activities import load_scenario
 from exercises.activities.mitmachen_check import data_of, results
-from exercises.activities.mitmachen_check import rules as readiness
 from exercises.activities.widget import exercise_payload
 from exercises.core.errors import ContentErrors
 from exercises.core.paths import static_file
@@ -22,7 +30,7 @@ EXERCISE = "mitmachen-check"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-mitmachen-check.js")
-VECTORS = load_vectors("mitmachen-check")
+VECTORS = load(f"vectors-{EXERCISE}.yml")
 
 STEUERBUERO = {
     "goals": ["fachwissen", "kundenservice"],
@@ -64,17 +72,9 @@ def widget():
 # --- the shared vectors ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
 def test_python_logic_matches_vector(case):
-    assert getattr(readiness, case["function"])(*case["args"]) == case["expected"]
-
-
-def test_vectors_name_existing_js_exports():
-    source = JS_FILE.read_text(encoding="utf-8")
-    exported = set(re.findall(r"^export (?:function|const) (\w+)", source, re.M))
-    for name in {c["function"] for c in VECTORS}:
-        camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
-        assert camel in exported, camel
+    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 # --- the recommendation ----------------------------------------------------------------------
@@ -325,3 +325,22 @@ def test_cross_field_checks_after_schema(tmp_path):
     assert "„vielleicht“ gibt es in „impressum“ nicht" in message
     assert f"Zeile {line_of(path, 'vielleicht')}" in message
     assert "Unbekannter Platzhalter „{plattform}“" in message
+
+
+# --- the progress overview ---------------------------------------------------------------------
+
+
+def test_progress_overview_calls_it_done_once_every_question_is_answered(scenario):
+    from exercises.activities import done_when
+    from exercises.quizzes.progress import exercise_status
+
+    conditions = done_when(EXERCISE, FIXTURE_SCENARIOS)
+    finished = results(scenario, STEUERBUERO)
+    assert finished["missing"] == [] and finished["errors"] == {} and finished["recommended"]
+    assert exercise_status(STEUERBUERO, conditions) == "done"
+    partial = {key: value for key, value in STEUERBUERO.items() if key != "criticism"}
+    assert results(scenario, partial)["missing"] and exercise_status(partial, conditions) == "started"
+    too_many = {**STEUERBUERO, "hours": "500"}
+    assert "hours" in results(scenario, too_many)["errors"]
+    assert exercise_status(too_many, conditions) == "started"
+    assert exercise_status({**STEUERBUERO, "hours": "0"}, conditions) == "done"  # "warten Sie" is an answer

@@ -8,8 +8,16 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
-from exercise_vectors import FIXTURE_SCENARIOS, broken_scenario, close, fixture_scenario, line_of
+from exercise_vectors import (
+    FIXTURE_SCENARIOS,
+    broken_scenario,
+    call_python,
+    case_id,
+    close,
+    fixture_scenario,
+    line_of,
+    load,
+)
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -20,7 +28,7 @@ from exercises.core.paths import static_file
 from exercises.core.texts import texts
 
 ROOT = Path(__file__).resolve().parents[1]
-VECTORS = ROOT / "tests" / "data" / "vectors-netzwerk-labor.yml"
+VECTORS = load("vectors-netzwerk-labor.yml")
 JS = static_file("kurs-ex-netzwerk-labor.js")
 SCENARIO_FILE = FIXTURE_SCENARIOS / "netzwerk-labor.yml"
 
@@ -197,17 +205,12 @@ def test_too_close_and_too_many_people(tmp_path):
     assert "Zu nah an „Anna“" in report
 
 
-# --- parity vectors (Python side; the JavaScript side is in tests/browser) ------------------
-
-VECTOR_CASES = yaml.safe_load(VECTORS.read_text(encoding="utf-8"))
+# --- the shared vectors (Node: tests/js/, page scripts: tests/browser/test_parity.py) -------
 
 
-@pytest.mark.parametrize(
-    "case", VECTOR_CASES, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTOR_CASES)]
-)
-def test_vectors_python(case):
-    got = getattr(lab, case["function"])(*case["args"])
-    assert close(got, case["expected"]), got
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
+def test_python_logic_matches_vector(case):
+    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 def test_growth_threshold_is_the_same_in_js():
@@ -312,3 +315,26 @@ def test_logic_modules_import_no_widgets():
     for name in ("rules.py", "__init__.py"):
         source = (folder / name).read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+(IPython|ipywidgets|anywidget)", source, re.M)
+
+
+# --- the progress overview ---------------------------------------------------------------------
+
+
+def test_progress_overview_calls_it_done_once_network_and_share_were_tried(scenario):
+    from exercises.activities import done_when
+    from exercises.quizzes.progress import exercise_status
+
+    conditions = done_when("netzwerk-labor", FIXTURE_SCENARIOS)
+    ids = [p.id for p in scenario.people]
+    start = start_edges(scenario)
+    percent = scenario.reach.default_percent
+    # what the page stores after connecting two people: the whole state, percent unchanged
+    connected = lab.connect(ids, start, ids[0], next(i for i in ids[1:] if [ids[0], i] not in start))
+    after_connect = {"edges": connected["edges"], "person": scenario.reach.start_person, "percent": percent}
+    assert connected["error"] is None
+    assert exercise_status(after_connect, conditions) == "started"
+    only_slider = {"edges": start, "person": scenario.reach.start_person, "percent": percent + 20}
+    assert exercise_status(only_slider, conditions) == "started"
+    both = {**after_connect, "percent": 0}
+    assert exercise_status(both, conditions) == "done"
+    assert exercise_status(json.loads(json.dumps(both)), conditions) == "done"  # as stored

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
 from exercise_vectors import (
     FIXTURE_SCENARIOS,
     broken_scenario,
+    call_python,
+    case_id,
     close,
     fixture_scenario,
     line_of,
-    load_vectors,
+    load,
 )
 
 from exercises import exercise
@@ -30,7 +31,7 @@ EXERCISE = "nutzen-rechner"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-nutzen-rechner.js")
-VECTORS = load_vectors("nutzen-rechner")
+VECTORS = load(f"vectors-{EXERCISE}.yml")
 
 BAECKEREI = {
     "likes": "45",
@@ -58,19 +59,9 @@ def widget():
 # --- the shared vectors ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
 def test_python_logic_matches_vector(case):
-    assert close(getattr(kpi, case["function"])(*case["args"]), case["expected"])
-
-
-def test_vectors_name_existing_js_exports():
-    source = JS_FILE.read_text(encoding="utf-8")
-    exported = set(re.findall(r"^export (?:function|const) (\w+)", source, re.M))
-    for names in re.findall(r"^export \{([^}]*)\}", source, re.M):
-        exported.update(name.strip() for name in names.split(","))
-    for name in {c["function"] for c in VECTORS}:
-        camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
-        assert camel in exported, camel
+    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 # --- formulas ---------------------------------------------------------------------------------
@@ -303,3 +294,30 @@ def test_unknown_field_and_basis_are_reported(tmp_path):
         load_scenario(EXERCISE, tmp_path)
     assert "follower_basis" in str(info.value)
     assert "Unzulässiger Wert" in str(info.value)
+
+
+# --- the progress overview ---------------------------------------------------------------------
+
+
+def test_progress_overview_calls_it_done_once_a_key_figure_is_computed(scenario):
+    from exercises.activities import done_when
+    from exercises.activities.nutzen_rechner import kpi_fields
+    from exercises.quizzes.progress import exercise_status
+
+    conditions = done_when(EXERCISE, FIXTURE_SCENARIOS)
+    assert exercise_status(BAECKEREI, conditions) == "done"
+    for key, fields in kpi_fields(scenario).items():  # each key figure on its own is enough
+        state = {field: BAECKEREI[field] for field in fields}
+        assert results(scenario, state)["kpis"][key]["status"] == "ok", key
+        assert exercise_status(state, conditions) == "done", key
+    partial = {"likes": "45", "comments": "12", "shares": "3", "followers_end": "1590"}
+    assert {k["status"] for k in results(scenario, partial)["kpis"].values()} == {"missing"}
+    assert exercise_status(partial, conditions) == "started"
+    ambiguous = {"followers_start": "2,000", "followers_end": "2150"}
+    shown = results(scenario, ambiguous)
+    assert shown["kpis"]["follower_growth"]["status"] == "invalid"
+    assert shown["fields"]["followers_start"]["choices"] == ["2000", "2,0"]
+    assert shown["errors"]["followers_start"].startswith("Meinen Sie 2000 oder 2,0?")
+    assert exercise_status(ambiguous, conditions) == "started"
+    chosen = {**ambiguous, "followers_start": "2000"}
+    assert exercise_status(chosen, conditions) == "done"

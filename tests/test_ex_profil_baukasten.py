@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from exercise_vectors import FIXTURE_SCENARIOS, load_vectors
+from exercise_vectors import FIXTURE_SCENARIOS, call_python, case_id, close, load
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -23,7 +23,7 @@ EXERCISE = "profil-baukasten"
 REPO = Path(__file__).resolve().parents[1]
 SCENARIO_FILE = FIXTURE_SCENARIOS / f"{EXERCISE}.yml"
 JS_FILE = static_file("kurs-ex-profil-baukasten.js")
-VECTORS = load_vectors("profil-baukasten")
+VECTORS = load(f"vectors-{EXERCISE}.yml")
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +46,9 @@ def example_values(scenario, mode: str) -> dict:
 # --- the shared vectors ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
 def test_python_logic_matches_vector(case):
-    assert getattr(rules, case["function"])(*case["args"]) == case["expected"]
+    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 # --- the rules of the course's scenario --------------------------------------------------------
@@ -354,3 +354,31 @@ def test_widget_keeps_state_in_the_progress_file(tmp_path, monkeypatch):
     assert "kontakt-fehlt" not in [f["id"] for f in again.results["findings"]]
     stored = json.loads((tmp_path / "fortschritt.json").read_text(encoding="utf-8"))
     assert "exercise:profil-baukasten" in stored["items"]
+
+
+# --- the progress overview ---------------------------------------------------------------------
+
+
+def test_progress_overview_calls_it_done_once_both_parts_are_filled(scenario):
+    from exercises.activities import done_when
+    from exercises.quizzes.progress import exercise_status
+
+    conditions = done_when(EXERCISE, FIXTURE_SCENARIOS)
+
+    def stored(mode: str, **filled: dict) -> dict:  # what the page saves: both parts normalized
+        state: dict = {"mode": mode}
+        for key in rules.MODES:
+            mode_of = mode_data(getattr(scenario, key))
+            state[key] = rules.normalize_answers(mode_of, profile(filled.get(key, {})))
+        return state
+
+    person, company = example_values(scenario, "profile"), example_values(scenario, "company")
+    assert exercise_status(stored("profile", profile=person), conditions) == "started"
+    assert exercise_status(stored("company", profile=person, company=company), conditions) == "done"
+    one_missing = stored("company", profile={**person, "beruf": " "}, company=company)
+    assert exercise_status(one_missing, conditions) == "started"
+    # a choice such as "Kein Foto" or "nicht vorhanden" is an answer, too
+    chosen = stored(
+        "company", profile={**person, "foto": "kein-foto"}, company={**company, "impressum-klicks": "keins"}
+    )
+    assert exercise_status(chosen, conditions) == "done"

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 import pytest
-from exercise_vectors import broken_scenario, fixture_scenario, line_of, load_vectors
+from exercise_vectors import broken_scenario, call_python, case_id, close, fixture_scenario, line_of, load
 
 from exercises import exercise
 from exercises.activities import load_scenario
@@ -24,7 +24,7 @@ from exercises.frontend.html_view import widget_html
 
 EXERCISE = "redaktionsplaner"
 JS_FILE = static_file("kurs-ex-redaktionsplaner.js")
-VECTORS = load_vectors(EXERCISE)
+VECTORS = load(f"vectors-{EXERCISE}.yml")
 TODAY = date(2026, 12, 1)  # a Tuesday
 NOW = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
 TISCHLEREI = {
@@ -54,17 +54,9 @@ def plan(scenario, state, today=TODAY):
 # --- the shared vectors ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
+@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
 def test_python_logic_matches_vector(case):
-    assert getattr(planner, case["function"])(*case["args"]) == case["expected"]
-
-
-def test_vectors_name_existing_js_exports():
-    source = JS_FILE.read_text(encoding="utf-8")
-    exported = set(re.findall(r"^export (?:function|const) (\w+)", source, re.M))
-    for name in {c["function"] for c in VECTORS}:
-        camel = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), name)
-        assert camel in exported, camel
+    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 # --- the plan fits the hours -------------------------------------------------------------------
@@ -350,3 +342,23 @@ def test_every_text_the_code_uses_is_in_ui_text():
     }
     used |= {"col_date", "col_platform", "col_format", "col_theme", "col_effort"}  # table heads, by name
     assert used - set(group) == set()
+
+
+# --- the progress overview ---------------------------------------------------------------------
+
+
+def test_progress_overview_calls_it_done_once_a_plan_is_made(scenario):
+    from exercise_vectors import FIXTURE_SCENARIOS
+
+    from exercises.activities import done_when
+    from exercises.quizzes.progress import exercise_status
+
+    conditions = done_when(EXERCISE, FIXTURE_SCENARIOS)
+    assert plan(scenario, TISCHLEREI)["rows"] and exercise_status(TISCHLEREI, conditions) == "done"
+    no_extras = {key: TISCHLEREI[key] for key in ("goal", "platforms", "hours", "formats")}
+    assert plan(scenario, no_extras)["rows"] and exercise_status(no_extras, conditions) == "done"
+    partial = {**TISCHLEREI, "formats": []}
+    assert not plan(scenario, partial)["rows"] and exercise_status(partial, conditions) == "started"
+    wrong_hours = {**TISCHLEREI, "hours": "viele"}
+    assert not plan(scenario, wrong_hours)["rows"]
+    assert exercise_status(wrong_hours, conditions) == "started"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from grading_vectors import call_python, case_id, close, load
+from exercise_vectors import call_python, case_id, close, load
 
 from exercises.activities.netzwerk_labor import rules as network_rules
 from exercises.activities.nutzen_rechner import rules as kpi_rules

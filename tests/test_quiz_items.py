@@ -70,6 +70,18 @@ def test_the_progress_overview_lists_every_exercise_in_chapter_order():
     assert progress_payload()["exercises"] == entries
 
 
+def test_the_start_page_overview_knows_when_each_exercise_is_done():
+    from exercises import progress_overview
+    from exercises.activities import REGISTRY, done_when
+    from exercises.quizzes.progress import exercise_status
+
+    shown = {e["id"]: e for e in progress_overview(persist=False).data["exercises"]}
+    assert set(shown) == set(REGISTRY)
+    for exercise_id, entry in shown.items():
+        assert entry["done_when"] == done_when(exercise_id), exercise_id
+        assert exercise_status({"x": "1"}, entry["done_when"]) == "started", exercise_id
+
+
 def test_a_rounded_answer_must_fit_its_decimals(tmp_path):
     write_bank(
         tmp_path,

@@ -3,7 +3,10 @@
 An exercise ``foo-bar`` is one folder ``activities/foo_bar/`` plus one line in ``REGISTRY``:
 - ``__init__.py``: the contract: ``SCENARIO_MODEL`` (pydantic, see quiz.schema.Strict),
   ``payload(scenario) -> dict`` for the front end, ``results(scenario, state) -> dict``
-  for Python readers, and optionally ``check(path, scenario, lines)`` for cross-field rules;
+  for Python readers, ``done_when(scenario) -> list``: when the progress overview calls it
+  "abgeschlossen", as conditions on its stored state (forms: ``exercises/quizzes/progress.py``;
+  without it the exercise is only ever open or started), and optionally
+  ``check(path, scenario, lines)`` for cross-field rules;
 - ``rules.py``: its pure logic, the twin of the JS logic, held by shared vectors;
 - ``static/kurs-ex-foo-bar.js``: its front end (anywidget form), in page and notebook;
 and, outside the code, its data ``scenarios/foo-bar.yml`` (instructors edit it) and a group
@@ -49,6 +52,16 @@ def scenario_model(exercise_id: str) -> type[BaseModel]:
     """The exercise's ``SCENARIO_MODEL`` with the field ``estimated_minutes`` (required)."""
     base = exercise_module(exercise_id).SCENARIO_MODEL
     return create_model(base.__name__, __base__=base, estimated_minutes=(EstimatedMinutes, ...))
+
+
+def done_when(exercise_id: str, directory: Path = SCENARIOS_DIR) -> list | None:
+    """The exercise's ``done_when`` conditions for its scenario; None without them or a valid scenario."""
+    try:
+        module = exercise_module(exercise_id)
+        declare = getattr(module, "done_when", None)
+        return declare(load_scenario(exercise_id, directory)) if declare else None
+    except (ModuleNotFoundError, ContentErrors):
+        return None  # the content check reports a broken or unknown scenario
 
 
 def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +114,15 @@ def _exercise_chapters(toc: Path | None) -> dict[str, str]:
     return found
 
 
-def exercise_entries(directory: Path = SCENARIOS_DIR) -> list[dict]:
-    """Every exercise by its scenario file: id and title, in the order of the chapters."""
+DoneWhen = Callable[[str], list | None]
+
+
+def exercise_entries(directory: Path = SCENARIOS_DIR, done_when: DoneWhen | None = None) -> list[dict]:
+    """Every exercise by its scenario file: id and title, in the order of the chapters.
+
+    ``done_when(id)``: the exercise's conditions for "done" (``activities.done_when``, handed in
+    because this layer may not import the exercises), passed on as the entry's ``done_when``.
+    """
     entries = []
     for path in sorted(directory.glob("*.yml")):
         try:
@@ -122,7 +130,11 @@ def exercise_entries(directory: Path = SCENARIOS_DIR) -> list[dict]:
         except (OSError, yaml.YAMLError):
             data = None  # the content check reports a broken scenario
         title = data.get("title") if isinstance(data, dict) else None
-        entries.append({"id": path.stem, "title": title if isinstance(title, str) else path.stem})
+        entry: dict[str, Any] = {"id": path.stem, "title": title if isinstance(title, str) else path.stem}
+        conditions = done_when(path.stem) if done_when else None
+        if conditions:
+            entry["done_when"] = conditions
+        entries.append(entry)
     toc = next((path for path in TOC_FILES if path.exists()), None)
     chapters = _exercise_chapters(toc)
     order = chapter_order(toc) if toc else {}
@@ -130,11 +142,14 @@ def exercise_entries(directory: Path = SCENARIOS_DIR) -> list[dict]:
     return entries
 
 
-def progress_payload(banks: dict | None = None, exercises: list[dict] | None = None) -> dict:
+def progress_payload(
+    banks: dict | None = None, exercises: list[dict] | None = None, done_when: DoneWhen | None = None
+) -> dict:
     """Chapter list for the progress overview on the start page: quizzes, then exercises.
 
-    ``exercises``: [{"id", "title", optional "done_when": state keys that make it done}];
-    by default every exercise that has a scenario, shown as open or started.
+    ``exercises``: [{"id", "title", optional "done_when": conditions on its stored state, see
+    ``progress.py``}]; by default every exercise that has a scenario, with the conditions
+    ``done_when(id)`` gives (without it: shown only as open or started).
     """
     banks = banks if banks is not None else load_banks()
     quizzes = []
@@ -156,6 +171,6 @@ def progress_payload(banks: dict | None = None, exercises: list[dict] | None = N
         "kind": "progress",
         "id": "fortschritt",
         "quizzes": quizzes,
-        "exercises": exercise_entries() if exercises is None else exercises,
+        "exercises": exercise_entries(done_when=done_when) if exercises is None else exercises,
         "texts": texts("common", "progress"),
     }

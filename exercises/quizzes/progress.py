@@ -3,11 +3,21 @@
 The twin of ``progressRows`` in ``static/kurs-progress.js``; the shared vectors in
 ``tests/data/vectors-quiz.yml`` run against both. A quiz counts the questions answered (right
 or not) and the right ones; an exercise is open, started (something entered) or done (every
-state key it names in ``done_when`` is filled).
+condition of its ``done_when`` holds for its stored state).
+
+``done_when`` is a list of conditions, all of which must hold (none: never done). A condition
+is one of:
+
+- ``"key"`` or ``"key.sub"``: the value there is filled (not empty, not only spaces);
+- ``{"number": "key", "whole": true, "max": 168}``: the value reads as a number, as the
+  exercise reads it (``core.numbers.read_number``; ``whole`` and ``max`` optional);
+- ``{"changed": "key", "from": value}``: the value is filled and differs from ``value``;
+- ``{"any": [conditions]}``: at least one holds; ``{"all": [conditions]}``: every one holds.
 """
 
 from __future__ import annotations
 
+from exercises.core.numbers import read_number
 from exercises.quizzes.grading import CORRECT, is_empty
 
 OPEN, STARTED, DONE = "open", "started", "done"
@@ -24,11 +34,52 @@ def _mapping(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+_MISSING = object()
+
+
+def _value_at(item: dict, path) -> object:
+    value: object = item
+    for key in str(path).split("."):
+        if not isinstance(value, dict) or key not in value:
+            return _MISSING
+        value = value[key]
+    return value
+
+
+def _filled(value) -> bool:
+    if value is _MISSING or is_empty(value):
+        return False
+    return not (isinstance(value, str) and not value.strip())
+
+
+def condition_holds(item, condition) -> bool:
+    """Does one ``done_when`` condition hold for the stored state ``item``? Unknown forms: no."""
+    item = _mapping(item)
+    if isinstance(condition, str):
+        return _filled(_value_at(item, condition))
+    if not isinstance(condition, dict):
+        return False
+    if isinstance(condition.get("any"), list):
+        return any(condition_holds(item, part) for part in condition["any"])
+    if isinstance(condition.get("all"), list):
+        return bool(condition["all"]) and all(condition_holds(item, part) for part in condition["all"])
+    if isinstance(condition.get("number"), str):
+        value = _value_at(item, condition["number"])
+        if not _filled(value):
+            return False
+        reading = read_number(value, whole=bool(condition.get("whole")), maximum=condition.get("max"))
+        return reading["error"] is None and reading["value"] is not None
+    if isinstance(condition.get("changed"), str):
+        value = _value_at(item, condition["changed"])
+        return _filled(value) and value != condition.get("from")
+    return False
+
+
 def exercise_status(item, done_when=None) -> str:
     item = _mapping(item)
     if not any(not is_empty(value) for value in item.values()):
         return OPEN
-    if done_when and all(not is_empty(item.get(key)) for key in done_when):
+    if isinstance(done_when, list) and done_when and all(condition_holds(item, c) for c in done_when):
         return DONE
     return STARTED
 

@@ -24,7 +24,7 @@ def test_calculator_asks_about_2_000_accepts_swiss_numbers_and_names_the_limit(o
     hint = root.locator('[data-hint-for="likes"]')
     type_and_leave(page, likes, "2,000")
     assert likes.get_attribute("aria-invalid") == "true"
-    assert hint.inner_text() == t("common", "err_ambiguous")
+    assert hint.inner_text() == t("common", "number_ambiguous", thousands="2000", decimal="2,0")
     type_and_leave(page, likes, "1'500")
     assert likes.get_attribute("aria-invalid") == "false" and not hint.is_visible()
     type_and_leave(page, likes, "2’000")

@@ -7,8 +7,16 @@ import re
 
 import pytest
 import yaml
-from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
+from exercise_vectors import (
+    expect_fits_narrow_screen,
+    expect_hint,
+    expect_no_hint,
+    expect_reset,
+    press_on,
+    print_only,
+    reload,
+)
 from playwright.sync_api import expect
 
 from exercises.activities import load_scenario
@@ -22,12 +30,7 @@ pytestmark = pytest.mark.browser
 MODULE = "kurs-ex-mitmachen-check.js"
 EXERCISE_ID = "mitmachen-check"
 CHAPTER = "book/mitmachen"
-VECTORS = load_vectors("mitmachen-check")
-
-
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
-def test_js_logic_matches_vector(run_js, case):
-    assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
+# The shared vectors run against this page script once, in tests/browser/test_parity.py.
 
 
 STATES = [
@@ -74,11 +77,6 @@ def test_js_assesses_and_describes_the_course_scenario_like_python(run_js):
 
 def exercise_root(page):
     return shared_root(page, EXERCISE_ID)
-
-
-def press_on(page, locator, key: str = "Space"):
-    locator.focus()
-    page.keyboard.press(key)
 
 
 def choose(page, select, label: str):
@@ -147,27 +145,13 @@ def test_hours_out_of_range_get_a_hint_next_to_the_field(open_page):
     page = open_page(CHAPTER)
     root = exercise_root(page)
     hours = root.get_by_label("Stunden pro Woche für Social Media")
-    hint = root.locator('[data-hint-for="hours"]')
     for typed, text in (
         ("70", "Bitte geben Sie höchstens 60 ein."),
         ("-1", "nicht negativ"),
         ("drei", "als Zahl"),
     ):
-        hours.focus()
-        page.keyboard.press("Control+A")
-        page.keyboard.type(typed)
-        page.keyboard.press("Enter")
-        expect(hint).to_contain_text(text)
-        expect(hours).to_have_attribute("aria-invalid", "true")
-        assert hint.get_attribute("id") in hours.get_attribute("aria-describedby").split()
-        expect(hours).to_be_focused()
-        expect(root.get_by_role("status")).to_contain_text(text)
-    hours.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.type("2,5")
-    page.keyboard.press("Enter")
-    expect(hint).to_be_hidden()
-    expect(hours).to_have_attribute("aria-invalid", "false")
+        expect_hint(page, root, hours, "hours", typed, text)
+    expect_no_hint(page, root, hours, "hours", "2,5")
     expect(root.locator("[data-capacity]")).to_contain_text("2,5 Stunden pro Woche sind knapp")
 
 
@@ -175,23 +159,12 @@ def test_print_button_prints_only_the_checklist(open_page):
     page = open_page(CHAPTER)
     root = exercise_root(page)
     press_on(page, root.get_by_label("Privatkundschaft (B2C)"))
-    page.evaluate(
-        "window.print = () => { window.__printed = "
-        "document.querySelector('.kurs-print-target')?.dataset.checklist ?? null; }"
-    )
-    button = root.get_by_role("button", name="Checkliste drucken")
-    press_on(page, button, "Enter")
-    assert page.evaluate("window.__printed") == ""
-    expect(button).to_be_focused()
-    page.emulate_media(media="print")
-    checklist = page.locator(".kurs-print-sheet [data-checklist]")
-    expect(checklist).to_be_visible()
+    checklist = print_only(page, root, "Checkliste drucken", "checklist")
     expect(checklist).to_contain_text("Checkliste: Start in sozialen Medien")
     expect(checklist).to_contain_text("Plattformen: Instagram")
     expect(checklist).to_contain_text("Redaktionsplan")
     expect(root.locator("[data-recommendation]")).not_to_be_visible()
     expect(root.get_by_label("Privatkundschaft (B2C)")).not_to_be_visible()
-    expect(button).not_to_be_visible()
 
 
 def platform_facts(platform_id: str) -> list[dict]:
@@ -207,10 +180,6 @@ def test_reset_and_narrow_screen(open_page):
     press_on(page, root.get_by_label("Personal und Auszubildende gewinnen"))
     press_on(page, root.get_by_label("14 bis 29 Jahre"))
     expect(root.locator('[data-platform="tiktok"]')).to_contain_text(platform_facts("tiktok")[0]["value"])
-    assert root.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    reset = root.get_by_role("button", name="Zurücksetzen")
-    press_on(page, reset, "Enter")
+    expect_fits_narrow_screen(page, root)
+    expect_reset(page, root, "Alle Antworten sind gelöscht.")
     expect(root.get_by_label("14 bis 29 Jahre")).not_to_be_checked()
-    expect(reset).to_be_focused()
-    expect(root.get_by_role("status")).to_contain_text("Alle Antworten sind gelöscht.")

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
-import yaml
-from exercise_vectors import camel, close
 
 from exercises.activities.netzwerk_labor import rules as lab
 from exercises.activities.widget import exercise_payload
@@ -19,17 +16,7 @@ pytestmark = pytest.mark.browser
 MODULE = "kurs-ex-netzwerk-labor.js"
 KEY = "social-media-kurs:v1"
 ITEM = "exercise:netzwerk-labor"
-VECTORS = Path(__file__).resolve().parents[1] / "data" / "vectors-netzwerk-labor.yml"
-CASES = yaml.safe_load(VECTORS.read_text(encoding="utf-8"))
-
-
-# --- parity: the same vectors as tests/test_ex_netzwerk_labor.py, run in the browser --------
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['function']}" for i, c in enumerate(CASES)])
-def test_js_logic_matches_vector(run_js, case):
-    got = run_js(MODULE, camel(case["function"]), *case["args"])
-    assert close(got, case["expected"]), got
+# The shared vectors run against this page script once, in tests/browser/test_parity.py.
 
 
 @pytest.mark.parametrize("value", [2.25, 5.017, 0.05, 3.7, 4.0, 0.125, 1.005])

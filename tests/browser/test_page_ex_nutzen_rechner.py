@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from exercise_vectors import camel, close, load_vectors, reload
+from exercise_vectors import close, reload
 from exercise_vectors import exercise_root as shared_root
 from playwright.sync_api import expect
 
@@ -17,13 +17,7 @@ pytestmark = pytest.mark.browser
 MODULE = "kurs-ex-nutzen-rechner.js"
 EXERCISE_ID = "nutzen-rechner"
 CHAPTER = "book/nutzen"
-VECTORS = load_vectors("nutzen-rechner")
-
-
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
-def test_js_logic_matches_vector(run_js, case):
-    assert close(run_js(MODULE, camel(case["function"]), *case["args"]), case["expected"])
-
+# The shared vectors run against this page script once, in tests/browser/test_parity.py.
 
 STATES = [
     {},
@@ -60,6 +54,7 @@ STATES = [
         "mentions_other": 2,
     },
     {"reach": "0", "impressions": "0", "followers_end": "0", "mentions_own": "0", "mentions_other": "0"},
+    {"followers_start": "2,000", "followers_end": "2150", "likes": "-1,500", "shares": "1,500"},
 ]
 
 
@@ -215,3 +210,37 @@ def test_fits_a_narrow_screen(open_page):
     expect(card(root, "frequency").locator("[data-display]")).to_have_text("1,81-mal")
     assert root.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_an_ambiguous_2_000_is_asked_about_and_the_chosen_reading_computed(open_page):
+    page = open_page(CHAPTER)
+    root = exercise_root(page)
+    start = root.get_by_label("Follower am Anfang")
+    type_into(page, root.get_by_label("Follower am Ende"), "2150")
+    type_into(page, start, "2,000")
+    hint = root.locator('[data-hint-for="followers_start"]')
+    expect(hint).to_have_text(
+        "Meinen Sie 2000 oder 2,0? Schreiben Sie ganze Zahlen ohne Komma (z. B. 2000) "
+        "und Nachkommastellen nach einem Komma (z. B. 2,0)."
+    )
+    expect(start).to_have_attribute("aria-invalid", "true")
+    expect(root.get_by_role("status")).to_contain_text("Follower am Anfang: Meinen Sie 2000 oder 2,0?")
+    growth = card(root, "follower_growth")
+    expect(growth).to_contain_text("Nicht berechnet. Bitte prüfen Sie: Follower am Anfang.")
+    expect(growth.locator("[data-display]")).to_have_count(0)  # nothing computed from "2,000"
+    choices = root.get_by_role("group", name=re.compile("^Meinen Sie 2000 oder 2,0"))
+    expect(choices.get_by_role("button")).to_have_text(["2000", "2,0"])
+
+    choices.get_by_role("button", name="2000", exact=True).focus()
+    page.keyboard.press("Enter")
+    expect(start).to_have_value("2000")
+    expect(start).to_be_focused()
+    expect(start).to_have_attribute("aria-invalid", "false")
+    expect(hint).to_be_hidden()
+    expect(choices).to_have_count(0)
+    expect(growth.locator("[data-display]")).to_have_text("7,5 %")
+    expect(growth).to_contain_text("(2.150 − 2.000) ÷ 2.000 × 100 % = 150 ÷ 2.000 × 100 % = 7,5 %")
+    expect(root.get_by_role("status")).to_contain_text("Follower am Anfang: 2000 übernommen.")
+    expect(root.get_by_role("status")).to_contain_text("Follower-Wachstum: 7,5 %")
+    reload(page)
+    expect(exercise_root(page).get_by_label("Follower am Anfang")).to_have_value("2000")

@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import pytest
-from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
+from exercise_vectors import reload
 
 from exercises.activities import load_scenario
 from exercises.activities.profil_baukasten import mode_data, rules
 
+pytestmark = pytest.mark.browser
+
 MODULE = "kurs-ex-profil-baukasten.js"
 EXERCISE_ID = "profil-baukasten"
 CHAPTER = "book/profil"
-VECTORS = load_vectors("profil-baukasten")
-
-
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
-def test_js_logic_matches_vector(run_js, case):
-    assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
+# The shared vectors run against this page script once, in tests/browser/test_parity.py.
 
 
 def scenario_cases():

@@ -10,8 +10,17 @@ from datetime import date, datetime, timedelta
 
 import icalendar
 import pytest
-from exercise_vectors import camel, load_vectors, reload
 from exercise_vectors import exercise_root as shared_root
+from exercise_vectors import (
+    expect_fits_narrow_screen,
+    expect_hint,
+    expect_no_hint,
+    expect_reset,
+    press_on,
+    print_only,
+    reload,
+    type_into,
+)
 from playwright.sync_api import expect
 
 from exercises.activities import load_scenario
@@ -24,7 +33,7 @@ pytestmark = pytest.mark.browser
 MODULE = "kurs-ex-redaktionsplaner.js"
 EXERCISE_ID = "redaktionsplaner"
 CHAPTER = "book/alltag"
-VECTORS = load_vectors(EXERCISE_ID)
+# The shared vectors run against this page script once, in tests/browser/test_parity.py.
 STAMP = "20261201T093000Z"
 # What the learner enters below, as the page stores it.
 TISCHLEREI = {
@@ -35,11 +44,6 @@ TISCHLEREI = {
     "start": "04.01.2027",
     "owner": "Julia Berger, Tischlerei; Vertretung Lena",
 }
-
-
-@pytest.mark.parametrize("case", VECTORS, ids=[f"{i}-{c['function']}" for i, c in enumerate(VECTORS)])
-def test_js_logic_matches_vector(run_js, case):
-    assert run_js(MODULE, camel(case["function"]), *case["args"]) == case["expected"]
 
 
 STATES = [
@@ -71,18 +75,6 @@ def test_js_plans_describes_and_writes_files_like_python(run_js):
 
 def exercise_root(page):
     return shared_root(page, EXERCISE_ID)
-
-
-def press_on(page, locator, key: str = "Space"):
-    locator.focus()
-    page.keyboard.press(key)
-
-
-def type_into(page, field, text: str, key: str = "Tab"):
-    field.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.keyboard.press(key)
 
 
 def option(root, question: str, label):
@@ -167,23 +159,11 @@ def test_wrong_hours_and_dates_get_a_hint_next_to_the_field(open_page):
     page = open_page(CHAPTER)
     root = exercise_root(page)
     hours = root.get_by_label("Stunden pro Woche für Social Media")
-    hint = root.locator('[data-hint-for="hours"]')
     for typed, text in (("41", "höchstens 40"), ("-1", "nicht negativ"), ("drei", "als Zahl")):
-        type_into(page, hours, typed, "Enter")
-        expect(hint).to_contain_text(text)
-        expect(hours).to_have_attribute("aria-invalid", "true")
-        assert hint.get_attribute("id") in hours.get_attribute("aria-describedby").split()
-        expect(hours).to_be_focused()
-        expect(root.get_by_role("status")).to_contain_text(text)
-    type_into(page, hours, "2,5", "Enter")
-    expect(hint).to_be_hidden()
-    expect(hours).to_have_attribute("aria-invalid", "false")
+        expect_hint(page, root, hours, "hours", typed, text)
+    expect_no_hint(page, root, hours, "hours", "2,5")
     start = root.get_by_label("Erste Woche beginnt am")
-    type_into(page, start, "31.02.2027", "Enter")
-    expect(root.locator('[data-hint-for="start"]')).to_contain_text(
-        "Bitte geben Sie ein Datum wie 04.01.2027 ein."
-    )
-    expect(start).to_have_attribute("aria-invalid", "true")
+    expect_hint(page, root, start, "start", "31.02.2027", "Bitte geben Sie ein Datum wie 04.01.2027 ein.")
 
 
 def _download(page, button) -> tuple[str, bytes]:
@@ -241,24 +221,13 @@ def test_print_button_prints_only_the_plan(open_page):
     page = open_page(CHAPTER)
     root = exercise_root(page)
     enter_plan(page, root, TISCHLEREI)
-    page.evaluate(
-        "window.print = () => { window.__printed = "
-        "document.querySelector('.kurs-print-target')?.dataset.plan ?? null; }"
-    )
-    button = root.get_by_role("button", name="Plan drucken")
-    press_on(page, button, "Enter")
-    assert page.evaluate("window.__printed") == ""
-    expect(button).to_be_focused()
-    page.emulate_media(media="print")
-    plan = page.locator(".kurs-print-sheet [data-plan]")
-    expect(plan).to_be_visible()
+    plan = print_only(page, root, "Plan drucken", "plan")
     expect(plan.locator("table")).to_have_count(4)
     expect(plan).to_contain_text(expected(TISCHLEREI)["headline"])
     expect(root.get_by_label("Stunden pro Woche für Social Media")).not_to_be_visible()
     expect(root.locator("[data-plan]")).not_to_be_visible()
     # Everything the printer gets is the plan: the page's visible text is the sheet's.
     assert page.evaluate("document.body.innerText").strip() == plan.inner_text().strip()
-    expect(button).not_to_be_visible()
 
 
 def test_reset_and_narrow_screen(open_page):
@@ -266,13 +235,9 @@ def test_reset_and_narrow_screen(open_page):
     page.set_viewport_size({"width": 360, "height": 800})
     root = exercise_root(page)
     enter_plan(page, root, TISCHLEREI)
-    assert root.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
-    reset = root.get_by_role("button", name="Zurücksetzen")
-    press_on(page, reset, "Enter")
+    expect_fits_narrow_screen(page, root)
+    expect_reset(page, root, "Alle Angaben sind gelöscht.")
     expect(option(root, "platforms", "Facebook")).not_to_be_checked()
-    expect(reset).to_be_focused()
-    expect(root.get_by_role("status")).to_contain_text("Alle Angaben sind gelöscht.")
     expect(root.locator("[data-headline]")).to_have_text("Noch kein Plan.")
 
 

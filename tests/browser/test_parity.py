@@ -7,7 +7,7 @@ once against the classic page scripts the published site loads (``_static/kurs-*
 from __future__ import annotations
 
 import pytest
-from grading_vectors import VECTOR_FILES, close, js_call, load
+from exercise_vectors import VECTOR_FILES, close, js_call, load
 
 from exercises.core.paths import static_file
 from exercises.frontend.bundle import exported_names

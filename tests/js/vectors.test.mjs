@@ -1,10 +1,11 @@
 // The page's logic modules against the shared vectors, in Node's own test runner (no browser):
 //   node --test tests/js/
-// Imports the ES modules straight from exercises/*/static/; every case of the vector files
-// (tests/data/*.yml, shape {description, function, args, expected}) must give its expected
-// value, as the Python twins do in tests/test_grading.py and tests/test_numbers.py.
+// Runs every vector file tests/data/*vectors*.yml (shape {description, function, args, expected})
+// against the ES modules its `js_modules` names, imported straight from exercises/**/static/:
+// a new exercise's vector file runs here without new test code. Every case must give its
+// expected value, as the Python twins do (tests/test_grading.py, test_numbers.py, test_ex_*.py).
 import assert from 'node:assert/strict';
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {register} from 'node:module';
 import {describe, test} from 'node:test';
 import {load} from 'js-yaml';
@@ -12,7 +13,9 @@ import {load} from 'js-yaml';
 register('./static-modules.mjs', import.meta.url);
 
 const REPO = new URL('../../', import.meta.url);
-const FILES = ['grading-vectors.yml', 'vectors-quiz.yml', 'vectors-numbers.yml'];
+const DATA = new URL('tests/data/', REPO);
+// The same rule as tests/exercise_vectors.py vector_files().
+const FILES = readdirSync(DATA).filter((name) => /vectors.*\.yml$/.test(name)).sort();
 
 const camel = (name) => name.replace(/_([a-z])/g, (_, letter) => letter.toUpperCase());
 
@@ -32,7 +35,7 @@ function close(got, expected) {
 
 const loaded = [];
 for (const name of FILES) {
-  const vectors = load(readFileSync(new URL(`tests/data/${name}`, REPO), 'utf8'));
+  const vectors = load(readFileSync(new URL(name, DATA), 'utf8'));
   const modules = await Promise.all(vectors.js_modules.map((path) => import(new URL(path, REPO).href)));
   loaded.push({name, vectors, modules});
 }

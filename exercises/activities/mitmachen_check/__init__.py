@@ -120,6 +120,12 @@ def payload(scenario: Scenario) -> dict:
     return data_of(scenario)
 
 
+def done_when(scenario: Scenario) -> list:
+    """Done (progress overview) when every question is answered, the hours as a number in range:
+    then the recommendation is shown. Conditions: see ``exercises/quizzes/progress.py``."""
+    return [{"number": q, "max": scenario.hours.max} if q == "hours" else q for q in QUESTIONS]
+
+
 def results(scenario: Scenario, state: dict) -> dict:
     """What the learner sees.
 

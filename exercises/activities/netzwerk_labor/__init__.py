@@ -283,6 +283,16 @@ def payload(scenario: NetworkLab) -> dict:
     }
 
 
+def done_when(scenario: NetworkLab) -> list:
+    """Done (progress overview) when the learner changed the network and tried another share
+    probability: the state then differs from the start in both. The type comparison only needs
+    reading. Conditions: see ``exercises/quizzes/progress.py``."""
+    return [
+        {"changed": "edges", "from": start_edges(scenario)},
+        {"changed": "percent", "from": scenario.reach.default_percent},
+    ]
+
+
 def _edge_hint(item: dict, names: dict[str, str]) -> str:
     pair = item["pair"]
     shown = " – ".join(names.get(x, str(x)) for x in pair) if isinstance(pair, list) else str(pair)

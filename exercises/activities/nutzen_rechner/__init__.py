@@ -93,6 +93,25 @@ def payload(scenario: Scenario) -> dict:
     }
 
 
+def kpi_fields(scenario: Scenario) -> dict[str, tuple[str, ...]]:
+    """The fields each key figure needs (as ``rules.compute_kpis`` computes them)."""
+    reactions = ("likes", "comments", "shares")
+    return {
+        "engagement_followers": (*reactions, f"followers_{scenario.follower_basis}"),
+        "engagement_reach": (*reactions, "reach"),
+        "follower_growth": ("followers_start", "followers_end"),
+        "share_of_voice": ("mentions_own", "mentions_other"),
+        "frequency": ("reach", "impressions"),
+    }
+
+
+def done_when(scenario: Scenario) -> list:
+    """Done (progress overview) once a key figure is computed: every field it needs holds a whole
+    number (an ambiguous "2,000" does not count). Conditions: see ``exercises/quizzes/progress.py``."""
+    groups = kpi_fields(scenario).values()
+    return [{"any": [{"all": [{"number": f, "whole": True} for f in fields]} for fields in groups]}]
+
+
 def results(scenario: Scenario, state: dict) -> dict:
     """What the learner sees: every field with its hint, every key figure explained.
 

@@ -201,7 +201,10 @@ def field_labels(texts: dict, options: dict | None = None) -> dict:
 
 
 def error_message(code: str, field: str, raw: dict, texts: dict, labels: dict) -> str:
-    """The German hint shown next to ``field``."""
+    """The German hint shown next to ``field``; "2,000" asks which of its two readings is meant."""
+    if code == "ambiguous":
+        thousands, decimal = parse_count(raw.get(field))["choices"]
+        return fill(texts["number_ambiguous"], {"thousands": thousands, "decimal": decimal})
 
     def number(name: str) -> str:
         value = parse_count(raw.get(name))["value"]
@@ -228,7 +231,13 @@ def describe(computed: dict, texts: dict, raw: dict) -> dict:
         message = error_message(code, field, raw, texts, labels) if code else None
         if message:
             errors[field] = message
-        fields[field] = {"label": labels[field], "value": computed["values"][field], "error": message}
+        choices = parse_count(raw.get(field)).get("choices") if code == "ambiguous" else None
+        fields[field] = {
+            "label": labels[field],
+            "value": computed["values"][field],
+            "error": message,
+            "choices": choices,  # the two readings of an ambiguous "2,000", to choose from
+        }
     basis = texts[f"basis_followers_{opts['follower_basis']}"]
     sov = opts["mentions_basis"]
     heads = {

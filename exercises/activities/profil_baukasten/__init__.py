@@ -144,6 +144,13 @@ def _summary(counts: dict[str, int]) -> str:
     return t(GROUP, "summary", items=", ".join(parts))
 
 
+def done_when(scenario: Scenario) -> list:
+    """Done (progress overview) when every field of both parts has an entry or a choice: the
+    sample profile and the company page (invented entries are fine, "Beispiel einsetzen" fills
+    them). Conditions: see ``exercises/quizzes/progress.py``."""
+    return [f"{key}.values.{field.id}" for key in rules.MODES for field in getattr(scenario, key).fields]
+
+
 def mode_results(mode: Mode, raw: object) -> dict:
     """What the learner sees for one mode: findings, summary, views, input hints."""
     data = mode_data(mode)

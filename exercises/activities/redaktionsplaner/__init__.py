@@ -17,7 +17,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from exercises.activities.redaktionsplaner.rules import assess, csv_text, describe, ics_text
+from exercises.activities.redaktionsplaner.rules import QUESTIONS, assess, csv_text, describe, ics_text
 from exercises.core.errors import ContentError
 from exercises.core.texts import texts
 from exercises.core.yaml_lines import LineMap, line_for
@@ -76,6 +76,13 @@ def data_of(scenario: Scenario) -> dict:
 
 def payload(scenario: Scenario) -> dict:
     return data_of(scenario)
+
+
+def done_when(scenario: Scenario) -> list:
+    """Done (progress overview) when goal, platforms, formats and hours (a number in range) are
+    given: then the planner has made its plan, or said what fits instead. Start date and owner
+    are optional. Conditions: see ``exercises/quizzes/progress.py``."""
+    return [{"number": q, "max": scenario.hours.max} if q == "hours" else q for q in QUESTIONS]
 
 
 def results(scenario: Scenario, state: dict, today: date | None = None, now: datetime | None = None) -> dict:

@@ -90,3 +90,69 @@ export function printPart(part) {
   window.addEventListener('afterprint', done);
   window.print();
 }
+
+// --- form parts shared by the exercises ------------------------------------------------------
+
+// "A", "A und B", "A, B und C" (twin of join_names in the exercises' rules.py).
+export function joinNames(names, andWord) {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${andWord} ${names[names.length - 1]}`;
+}
+
+// A question answered by ticking: a fieldset with the question as legend and one labelled radio
+// button (or checkbox, if `multiple`) per option. `onChange` gets the chosen option's id, or the
+// ids of every ticked checkbox in the options' order. Returns {fieldset, inputs}.
+export function choiceGroup({key, options, multiple, legend, label = (option) => option.label, prefix},
+  onChange) {
+  const name = uid(`${prefix}-${key}`);
+  const inputs = [];
+  const list = h('ul', {className: 'kurs-options'}, options.map((option) => {
+    const id = uid('opt');
+    const input = h('input', {type: multiple ? 'checkbox' : 'radio', name, id, value: option.id,
+      'data-question': key, onchange: () => {
+        onChange(multiple ? inputs.filter((i) => i.checked).map((i) => i.value) : option.id);
+      }});
+    inputs.push(input);
+    return h('li', {}, input, h('label', {for: id}, label(option)));
+  }));
+  const fieldset = h('fieldset', {className: 'kurs-question', 'data-question': key},
+    h('legend', {}, legend), list);
+  return {fieldset, inputs};
+}
+
+// Ticks a choice group as a stored answer says: an id, or a list of ids if `multiple`.
+export function tickChoices(inputs, answer, multiple) {
+  const chosen = multiple ? (Array.isArray(answer) ? answer : []) : [answer];
+  for (const input of inputs) input.checked = chosen.includes(input.value);
+}
+
+// What a text field shows of a stored answer: a text or a number, never a damaged value.
+export function storedText(value) {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+}
+
+// A labelled one-line text field with a help text and a hint next to it (data-hint-for) that
+// `showHint(error)` fills or hides, marking the field invalid. `onCommit(value)` runs when the
+// field changes and on Enter (which submits nothing). Returns {field, input, showHint}.
+export function textField({key, label, help, attrs, prefix}, onCommit) {
+  const id = uid(`${prefix}-${key}`);
+  const helpText = h('p', {className: 'kurs-small', id: uid('help')}, help);
+  const hint = h('p', {className: 'kurs-notice', id: uid('hint'), hidden: true, 'data-hint-for': key});
+  const input = h('input', {type: 'text', id, autocomplete: 'off', 'data-question': key,
+    'aria-describedby': helpText.id, ...attrs,
+    onchange: () => onCommit(input.value),
+    onkeydown: (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      onCommit(input.value);
+    }});
+  const field = h('div', {className: 'kurs-field'}, h('div', {className: 'kurs-row'},
+    h('label', {for: id}, label), input), helpText, hint);
+  function showHint(error) {
+    hint.textContent = error || '';
+    hint.hidden = !error;
+    input.setAttribute('aria-invalid', error ? 'true' : 'false');
+    input.setAttribute('aria-describedby', error ? `${hint.id} ${helpText.id}` : helpText.id);
+  }
+  return {field, input, showHint};
+}

@@ -1,8 +1,10 @@
 // Progress overview for the start page: every chapter quiz (answered and right) and every
 // exercise (open, started, done), and a reset button. progressRows is the twin of
-// exercises/quizzes/progress.py (shared vectors in tests/data/vectors-quiz.yml).
+// exercises/quizzes/progress.py (shared vectors in tests/data/vectors-quiz.yml); the forms of
+// an exercise's done_when conditions are described there.
 import {announce, fmt, h, isObject} from './kurs-common.js';
 import {CORRECT, isEmpty} from './kurs-grading.js';
+import {readNumber} from './kurs-numbers.js';
 
 const CLOSING = ['?', '!', ':', '.', '…'];
 
@@ -12,10 +14,61 @@ export function labelLead(title) {
   return CLOSING.some((mark) => text.endsWith(mark)) ? text : `${text}:`;
 }
 
+const MISSING = Symbol('missing');
+
+function valueAt(item, path) {
+  let value = item;
+  for (const key of String(path).split('.')) {
+    if (!isObject(value) || !Object.hasOwn(value, key)) return MISSING;
+    value = value[key];
+  }
+  return value;
+}
+
+function filled(value) {
+  if (value === MISSING || isEmpty(value)) return false;
+  return !(typeof value === 'string' && value.trim() === '');
+}
+
+function same(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length
+      && keys.every((key) => Object.hasOwn(b, key) && same(a[key], b[key]));
+  }
+  return a === b;
+}
+
+// Does one done_when condition hold for the stored state item? Unknown forms: no.
+export function conditionHolds(item, condition) {
+  const values = isObject(item) ? item : {};
+  if (typeof condition === 'string') return filled(valueAt(values, condition));
+  if (!isObject(condition)) return false;
+  if (Array.isArray(condition.any)) return condition.any.some((part) => conditionHolds(values, part));
+  if (Array.isArray(condition.all)) {
+    return condition.all.length > 0 && condition.all.every((part) => conditionHolds(values, part));
+  }
+  if (typeof condition.number === 'string') {
+    const value = valueAt(values, condition.number);
+    if (!filled(value)) return false;
+    const reading = readNumber(value, {whole: Boolean(condition.whole), maximum: condition.max ?? null});
+    return reading.error === null && reading.value !== null;
+  }
+  if (typeof condition.changed === 'string') {
+    const value = valueAt(values, condition.changed);
+    return filled(value) && !same(value, condition.from ?? null);
+  }
+  return false;
+}
+
 export function exerciseStatus(item, doneWhen = null) {
   const values = isObject(item) ? item : {};
   if (!Object.values(values).some((value) => !isEmpty(value))) return 'open';
-  if (Array.isArray(doneWhen) && doneWhen.length && doneWhen.every((key) => !isEmpty(values[key]))) {
+  if (Array.isArray(doneWhen) && doneWhen.length && doneWhen.every((c) => conditionHolds(values, c))) {
     return 'done';
   }
   return 'started';

@@ -1,10 +1,11 @@
 // Mitmachen-Check: a self-assessment with a reasoned platform recommendation and a checklist.
-// The named exports are the twin of exercises/readiness.py; shared vectors in
+// The named exports are the twin of exercises/activities/mitmachen_check/rules.py; shared vectors in
 // tests/data/vectors-mitmachen-check.yml keep both sides equal.
-import {announce, fmt, h, isObject, num, printPart, safeState, saveState, uid} from './kurs-common.js';
+import {announce, choiceGroup, fmt, h, isObject, joinNames, num, printPart, safeState, saveState, storedText,
+  textField, tickChoices, uid} from './kurs-common.js';
 import {parseNumber, readNumber} from './kurs-numbers.js';
 
-export {parseNumber};
+export {joinNames, parseNumber};
 
 export const QUESTIONS = ['goals', 'audience', 'ages', 'industry', 'hours', 'guidelines', 'impressum',
   'criticism'];
@@ -101,11 +102,6 @@ export function assess(data, state) {
   return {answers, missing, max_platforms: limit, ranking, recommended, preparations};
 }
 
-export function joinNames(names, andWord) {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} ${andWord} ${names[names.length - 1]}`;
-}
-
 export function formatNumber(value, digits = 0) { return num(value, digits); }
 
 export function fill(template, values) { return fmt(template, values); }
@@ -170,24 +166,12 @@ function render({model, el}) {
   function save() { saveState(model, state); }
 
   function choices(key, options, multiple, legend) {
-    const name = uid(`mc-${key}`);
-    const list = h('ul', {className: 'kurs-options'});
-    controls[key] = [];
-    for (const option of options) {
-      const id = uid('opt');
-      const input = h('input', {type: multiple ? 'checkbox' : 'radio', name, id, value: option.id,
-        'data-question': key, onchange: () => {
-          if (multiple) {
-            state[key] = controls[key].filter((i) => i.checked).map((i) => i.value);
-          } else {
-            state[key] = option.id;
-          }
-          changed();
-        }});
-      controls[key].push(input);
-      list.append(h('li', {}, input, h('label', {for: id}, option.label)));
-    }
-    return h('fieldset', {className: 'kurs-question', 'data-question': key}, h('legend', {}, legend), list);
+    const group = choiceGroup({key, options, multiple, legend, prefix: 'mc'}, (answer) => {
+      state[key] = answer;
+      changed();
+    });
+    controls[key] = group.inputs;
+    return group.fieldset;
   }
 
   function industrySelect() {
@@ -203,37 +187,25 @@ function render({model, el}) {
       h('label', {for: id}, T.label_industry), select));
   }
 
-  let hoursHint;
-  let hoursHelp;
+  let showHoursHint;
   function hoursField() {
-    const id = uid('mc-hours');
-    hoursHelp = h('p', {className: 'kurs-small', id: uid('help')}, T.hours_help);
-    hoursHint = h('p', {className: 'kurs-notice', id: uid('hint'), hidden: true, 'data-hint-for': 'hours'});
-    const input = h('input', {type: 'text', id, inputmode: 'decimal', autocomplete: 'off',
-      spellcheck: 'false', 'data-question': 'hours', 'aria-describedby': hoursHelp.id,
-      onchange: () => { state.hours = input.value; changed(true); },
-      onkeydown: (event) => {
-        if (event.key !== 'Enter') return;
-        event.preventDefault();
-        state.hours = input.value;
-        changed(true);
-      }});
-    controls.hours = input;
-    return h('div', {className: 'kurs-field'}, h('div', {className: 'kurs-row'},
-      h('label', {for: id}, T.label_hours), input), hoursHelp, hoursHint);
+    const hours = textField({key: 'hours', label: T.label_hours, help: T.hours_help, prefix: 'mc',
+      attrs: {inputmode: 'decimal', spellcheck: 'false'}}, (value) => {
+      state.hours = value;
+      changed(true);
+    });
+    controls.hours = hours.input;
+    showHoursHint = hours.showHint;
+    return hours.field;
   }
 
   function syncControls() {
-    for (const key of ['goals', 'ages']) {
-      const chosen = Array.isArray(state[key]) ? state[key] : [];
-      for (const input of controls[key]) input.checked = chosen.includes(input.value);
-    }
+    for (const key of ['goals', 'ages']) tickChoices(controls[key], state[key], true);
     for (const key of ['audience', 'guidelines', 'impressum', 'criticism']) {
-      for (const input of controls[key]) input.checked = state[key] === input.value;
+      tickChoices(controls[key], state[key], false);
     }
     controls.industry.value = data.industries.some((i) => i.id === state.industry) ? state.industry : '';
-    const hours = state.hours;
-    controls.hours.value = typeof hours === 'string' || typeof hours === 'number' ? String(hours) : '';
+    controls.hours.value = storedText(state.hours);
   }
 
   function checklistBlock(view) {
@@ -249,11 +221,7 @@ function render({model, el}) {
 
   function draw() {
     const view = describe(assess(data, state), data, T);
-    const error = view.errors.hours;
-    hoursHint.textContent = error || '';
-    hoursHint.hidden = !error;
-    controls.hours.setAttribute('aria-invalid', error ? 'true' : 'false');
-    controls.hours.setAttribute('aria-describedby', error ? `${hoursHint.id} ${hoursHelp.id}` : hoursHelp.id);
+    showHoursHint(view.errors.hours);
     const ranking = h('ol', {className: 'kurs-ranking'}, view.ranking.map((entry) => h('li',
       {'data-platform': entry.id, 'data-recommended': String(entry.recommended)},
       h('p', {}, h('strong', {}, entry.platform), ` – ${fmt(T.points, {score: entry.score})}`,

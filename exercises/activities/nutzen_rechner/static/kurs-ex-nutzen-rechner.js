@@ -127,6 +127,10 @@ export function fieldLabels(T, options) {
 }
 
 function errorMessage(code, field, raw, T, labels) {
+  if (code === 'ambiguous') {
+    const [thousands, decimal] = parseCount(raw[field]).choices;
+    return fmt(T.number_ambiguous, {thousands, decimal});
+  }
   const number = (name) => {
     const value = parseCount(raw[name]).value;
     return value === null ? '?' : num(value);
@@ -149,7 +153,9 @@ export function describe(computed, T, rawInput) {
     const code = computed.errors[field];
     const message = code ? errorMessage(code, field, raw, T, labels) : null;
     if (message) errors[field] = message;
-    fields[field] = {label: labels[field], value: computed.values[field], error: message};
+    // choices: the two readings of an ambiguous "2,000", to choose from
+    const choices = code === 'ambiguous' ? parseCount(raw[field]).choices : null;
+    fields[field] = {label: labels[field], value: computed.values[field], error: message, choices};
   }
   const basis = T[`basis_followers_${opts.follower_basis}`];
   const sov = opts.mentions_basis;
@@ -190,6 +196,7 @@ function render({model, el}) {
   let last = {};
   const inputs = {};
   const hints = {};
+  const choiceBoxes = {};
   const labelNodes = {};
   const radios = {};
   const live = h('div', {className: 'kurs-live', role: 'status', 'aria-live': 'polite'});
@@ -231,10 +238,15 @@ function render({model, el}) {
   function update() {
     const view = describe(computeKpis(raw(), options()), T, raw());
     for (const field of FIELDS) {
-      const {error, label} = view.fields[field];
+      const {error, label, choices} = view.fields[field];
       labelNodes[field].textContent = label;
       hints[field].textContent = error || '';
       hints[field].hidden = !error;
+      // "2,000": one button per reading; nothing is computed from the field until one is chosen
+      choiceBoxes[field].hidden = !choices;
+      choiceBoxes[field].replaceChildren(...(choices || []).map((reading) => h('button',
+        {type: 'button', className: 'kurs-secondary', 'data-reading': reading,
+          onclick: () => commit(field, reading)}, reading)));
       inputs[field].setAttribute('aria-invalid', error ? 'true' : 'false');
       if (error) inputs[field].setAttribute('aria-describedby', hints[field].id);
       else inputs[field].removeAttribute('aria-describedby');
@@ -258,13 +270,20 @@ function render({model, el}) {
     if (parts.length) announce(live, parts.join(' '));
   }
 
-  function commit(field) {
+  // The field's typed value, or the reading chosen for an ambiguous "2,000" (then the field
+  // shows it, is saved with it and keeps the focus).
+  function commit(field, reading = null) {
+    if (reading !== null) inputs[field].value = reading;
     state[field] = inputs[field].value;
     save();
     const {view, changed} = update();
     const own = view.errors[field] ? `${view.fields[field].label}: ${view.errors[field]}` : '';
     const lines = changed.slice();
     if (own) lines.unshift(own);
+    if (reading !== null) {
+      lines.unshift(fmt(T.ambiguous_chosen, {label: view.fields[field].label, value: reading}));
+      inputs[field].focus();
+    }
     if (lines.length) announce(live, lines.join(' '));
   }
 
@@ -300,6 +319,8 @@ function render({model, el}) {
     labelNodes[name] = h('label', {for: id});
     hints[name] = h('p', {className: 'kurs-notice', id: uid(`hint-${name}`), hidden: true,
       'data-hint-for': name});
+    choiceBoxes[name] = h('div', {className: 'kurs-actions', role: 'group', hidden: true,
+      'aria-labelledby': hints[name].id, 'data-choices-for': name});
     inputs[name] = h('input', {type: 'text', id, inputmode: 'decimal', autocomplete: 'off',
       spellcheck: 'false', 'data-field': name,
       onchange: () => commit(name),
@@ -309,7 +330,7 @@ function render({model, el}) {
         calculate();
       }});
     return h('div', {className: 'kurs-field'}, h('div', {className: 'kurs-row'}, labelNodes[name],
-      inputs[name]), hints[name]);
+      inputs[name]), hints[name], choiceBoxes[name]);
   }
 
   function group(legend, help, names, extra) {

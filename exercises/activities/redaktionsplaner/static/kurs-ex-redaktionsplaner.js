@@ -2,8 +2,11 @@
 // downloadable as CSV and as an iCalendar file. The named exports are the twin of
 // exercises/activities/redaktionsplaner/rules.py; tests/data/vectors-redaktionsplaner.yml keeps
 // both sides equal.
-import {announce, fmt, h, isObject, num, printPart, safeState, saveState, uid} from './kurs-common.js';
+import {announce, choiceGroup, fmt, h, isObject, joinNames, num, printPart, safeState, saveState, storedText,
+  textField, tickChoices} from './kurs-common.js';
 import {readNumber} from './kurs-numbers.js';
+
+export {joinNames};
 
 export const QUESTIONS = ['goal', 'platforms', 'hours', 'formats'];
 const OWNER_MAX = 80;
@@ -242,11 +245,6 @@ export function assess(data, state, todayIso) {
 
 // --- what the learner reads ----------------------------------------------------------------
 
-export function joinNames(names, andWord) {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} ${andWord} ${names[names.length - 1]}`;
-}
-
 export function duration(minutes, T) {
   const whole = Math.floor(minutes + 1e-9);
   const hours = Math.floor(whole / 60);
@@ -419,8 +417,7 @@ function render({model, el}) {
   let state = {};
   let lastSpoken = '';
   const controls = {};
-  const hints = {};
-  const helps = {};
+  const showHint = {};
   const live = h('div', {className: 'kurs-live', role: 'status', 'aria-live': 'polite'});
   const out = h('div', {className: 'kurs-results', 'data-results': ''});
   const root = h('section', {className: 'kurs-exercise', 'aria-label': fmt(T.label, {title: data.title})});
@@ -431,56 +428,28 @@ function render({model, el}) {
   function view() { return describe(assess(data, state, isoToday()), data, T); }
 
   function choices(key, options, multiple, legend, label) {
-    const name = uid(`rp-${key}`);
-    controls[key] = [];
-    const list = h('ul', {className: 'kurs-options'}, options.map((option) => {
-      const id = uid('opt');
-      const input = h('input', {type: multiple ? 'checkbox' : 'radio', name, id, value: option.id,
-        'data-question': key, onchange: () => {
-          state[key] = multiple ? controls[key].filter((i) => i.checked).map((i) => i.value) : option.id;
-          changed();
-        }});
-      controls[key].push(input);
-      return h('li', {}, input, h('label', {for: id}, label(option)));
-    }));
-    return h('fieldset', {className: 'kurs-question', 'data-question': key}, h('legend', {}, legend), list);
+    const group = choiceGroup({key, options, multiple, legend, label, prefix: 'rp'}, (answer) => {
+      state[key] = answer;
+      changed();
+    });
+    controls[key] = group.inputs;
+    return group.fieldset;
   }
 
-  function textField(key, label, help, attrs) {
-    const id = uid(`rp-${key}`);
-    helps[key] = h('p', {className: 'kurs-small', id: uid('help')}, help);
-    hints[key] = h('p', {className: 'kurs-notice', id: uid('hint'), hidden: true, 'data-hint-for': key});
-    const input = h('input', {type: 'text', id, autocomplete: 'off', 'data-question': key,
-      'aria-describedby': helps[key].id, ...attrs,
-      onchange: () => { state[key] = input.value; changed(key); },
-      onkeydown: (event) => {
-        if (event.key !== 'Enter') return;
-        event.preventDefault();
-        state[key] = input.value;
-        changed(key);
-      }});
-    controls[key] = input;
-    return h('div', {className: 'kurs-field'}, h('div', {className: 'kurs-row'},
-      h('label', {for: id}, label), input), helps[key], hints[key]);
+  function text(key, label, help, attrs) {
+    const field = textField({key, label, help, attrs, prefix: 'rp'}, (value) => {
+      state[key] = value;
+      changed(key);
+    });
+    controls[key] = field.input;
+    showHint[key] = field.showHint;
+    return field.field;
   }
 
   function syncControls() {
-    for (const input of controls.goal) input.checked = state.goal === input.value;
-    for (const key of ['platforms', 'formats']) {
-      const chosen = Array.isArray(state[key]) ? state[key] : [];
-      for (const input of controls[key]) input.checked = chosen.includes(input.value);
-    }
-    for (const key of ['hours', 'start', 'owner']) {
-      const value = state[key];
-      controls[key].value = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-    }
-  }
-
-  function showHint(key, error) {
-    hints[key].textContent = error || '';
-    hints[key].hidden = !error;
-    controls[key].setAttribute('aria-invalid', error ? 'true' : 'false');
-    controls[key].setAttribute('aria-describedby', error ? `${hints[key].id} ${helps[key].id}` : helps[key].id);
+    tickChoices(controls.goal, state.goal, false);
+    for (const key of ['platforms', 'formats']) tickChoices(controls[key], state[key], true);
+    for (const key of ['hours', 'start', 'owner']) controls[key].value = storedText(state[key]);
   }
 
   function weekTable(week) {
@@ -503,8 +472,8 @@ function render({model, el}) {
 
   function draw() {
     const current = view();
-    showHint('hours', current.errors.hours);
-    showHint('start', current.errors.start);
+    showHint.hours(current.errors.hours);
+    showHint.start(current.errors.start);
     const sheet = h('div', {className: 'kurs-card', 'data-plan': ''},
       h('h4', {}, data.title),
       h('p', {className: 'kurs-score', 'data-headline': ''}, current.headline),
@@ -555,12 +524,12 @@ function render({model, el}) {
       data.intro ? h('p', {}, data.intro) : null,
       choices('goal', data.goals, false, T.legend_goal, (g) => g.label),
       choices('platforms', data.platforms, true, T.legend_platforms, (p) => p.name),
-      textField('hours', T.label_hours, fmt(T.hours_help, {max: num(data.hours.max)}),
+      text('hours', T.label_hours, fmt(T.hours_help, {max: num(data.hours.max)}),
         {inputmode: 'decimal', spellcheck: 'false'}),
       choices('formats', data.formats, true, T.legend_formats,
         (f) => fmt(T.format_option, {label: f.label, minutes: duration(minutes[f.id], T)})),
-      textField('start', T.label_start, T.start_help, {placeholder: T.start_placeholder, spellcheck: 'false'}),
-      textField('owner', T.label_owner, T.owner_help, {maxlength: String(OWNER_MAX)}),
+      text('start', T.label_start, T.start_help, {placeholder: T.start_placeholder, spellcheck: 'false'}),
+      text('owner', T.label_owner, T.owner_help, {maxlength: String(OWNER_MAX)}),
       data.note ? h('p', {className: 'kurs-small'}, data.note) : null,
       h('div', {className: 'kurs-actions'},
         h('button', {type: 'button', className: 'kurs-secondary', onclick: reset}, T.reset)),
