@@ -11,12 +11,8 @@ import pytest
 from exercise_vectors import (
     FIXTURE_SCENARIOS,
     broken_scenario,
-    call_python,
-    case_id,
-    close,
     fixture_scenario,
     line_of,
-    load,
 )
 
 from exercises import exercise
@@ -28,7 +24,6 @@ from exercises.core.paths import static_file
 from exercises.core.texts import texts
 
 ROOT = Path(__file__).resolve().parents[1]
-VECTORS = load("vectors-netzwerk-labor.yml")
 JS = static_file("kurs-ex-netzwerk-labor.js")
 SCENARIO_FILE = FIXTURE_SCENARIOS / "netzwerk-labor.yml"
 
@@ -206,11 +201,6 @@ def test_too_close_and_too_many_people(tmp_path):
 
 
 # --- the shared vectors (Node: tests/js/, page scripts: tests/browser/test_parity.py) -------
-
-
-@pytest.mark.parametrize("case", VECTORS["cases"], ids=case_id)
-def test_python_logic_matches_vector(case):
-    assert close(call_python(VECTORS, case), case["expected"]), case["description"]
 
 
 def test_growth_threshold_is_the_same_in_js():
