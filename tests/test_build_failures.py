@@ -52,6 +52,21 @@ def test_missing_chapter_file_in_toc(tiny_book):
 SUMMARY = "Der Kurs wurde NICHT fehlerfrei gebaut"
 
 
+def test_misspelt_chapter_in_a_part_whose_time_the_start_page_sums(tiny_book):
+    (tiny_book / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/index\nparts:\n  - caption: Kurs\n    chapters:\n"
+        "      - file: book/kapitel\n      - file: book/kapitell\n",
+        encoding="utf-8",
+    )
+    (tiny_book / "book" / "index.md").write_text(
+        HEADER
+        + "# Start\n\n:::{bearbeitungszeit}\n:summe: Kurs\n:::\n\nZusammen {bearbeitungszeit}`Kurs`.\n",
+        encoding="utf-8",
+    )
+    (tiny_book / "book" / "kapitel.md").write_text(HEADER + "# Kapitel\n\nText.\n", encoding="utf-8")
+    assert_clean_failure(build_book(tiny_book), "book/kapitell", SUMMARY)
+
+
 def test_broken_cross_reference_fails_the_plain_command_naming_the_file(tiny_book):
     (tiny_book / "book" / "index.md").write_text(
         HEADER + "# Start\n\nSiehe [Kapitel](fehlt.md).\n", encoding="utf-8"
