@@ -84,7 +84,7 @@ def test_kurs_check_prints_hints_with_file_and_line_and_still_succeeds(capsys):
 def test_kurs_check_of_a_clean_folder_prints_no_hints(capsys):
     assert main(["check", "--kataloge", str(FIXTURES / "sauber")]) == 0
     captured = capsys.readouterr()
-    assert captured.out.startswith("Alles in Ordnung: 1 Fragenkataloge mit 4 Fragen,") and captured.err == ""
+    assert captured.out.startswith("Alles in Ordnung: 1 Fragenkatalog mit 4 Fragen,") and captured.err == ""
 
 
 def test_errors_still_fail_and_come_without_hints(tmp_path, capsys):

@@ -10,7 +10,7 @@ import pytest
 from pages import REPO, toc_docnames
 
 from exercises.core.errors import ContentErrors
-from exercises.quizzes.banks import load_banks
+from exercises.quizzes.banks import chapter_errors, load_banks
 from exercises.quizzes.schema import QUESTION_TYPES, Bank, FinalTest
 
 GOOD_QUESTION = """
@@ -146,3 +146,165 @@ def test_all_errors_of_a_run_are_reported_together(tmp_path):
     report = caught.value.report()
     assert report.startswith("3 Fehler in den Kursinhalten:")
     assert "aa.yml" in report and "bb.yml" in report and "cc.yml" in report
+
+
+NUMERIC = """
+  - id: zahl-a
+    type: numeric
+    prompt: "Wie viele Stunden?"
+    answer: {answer}
+    explanation: "So viele."
+"""
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ("3,25", "Hier wird eine Zahl erwartet; schreiben Sie 3.25 (mit Punkt statt Komma)."),
+        ('"3,25"', "Hier wird eine Zahl erwartet; schreiben Sie 3.25 (mit Punkt statt Komma)."),
+        ('"3.25"', "Hier wird eine Zahl erwartet; schreiben Sie 3.25 ohne Anführungszeichen."),
+        ("3,25 Stunden", "Hier wird nur eine Zahl erwartet; schreiben Sie 3.25 ohne „Stunden“."),
+        ("drei", "Hier wird eine Zahl erwartet (mit Punkt, z. B. 4.5), gefunden: 'drei'."),
+    ],
+)
+def test_a_number_that_is_no_number_gives_one_message_for_its_field(tmp_path, answer, message):
+    write_bank(tmp_path, "zahl", NUMERIC.format(answer=answer))
+    (error,) = errors_for(tmp_path)  # one message, not one per branch of "float | int"
+    assert (
+        str(error) == f"{tmp_path / 'zahl.yml'}, Zeile 7 – Frage/Eintrag „zahl-a“ – Feld „answer“: {message}"
+    )
+
+
+def test_unknown_field_lists_the_fields_allowed_there(tmp_path):
+    write_bank(
+        tmp_path, "feld", GOOD_QUESTION.format(id="feld-a").replace('feedback: "Nein', 'feedbak: "Nein')
+    )
+    errors = errors_for(tmp_path)
+    unknown = next(e for e in errors if e.field == "options → 2. Eintrag → feedbak")
+    assert (unknown.item_id, unknown.line) == ("feld-a", 12)
+    assert unknown.message == (
+        "Unbekanntes Feld. Bitte die Schreibweise prüfen. Meinten Sie „feedback“? "
+        "Zulässig sind hier: text, correct, feedback."
+    )
+    write_bank(
+        tmp_path, "feld", GOOD_QUESTION.format(id="feld-a").replace("    explanation:", "    erklaerung:")
+    )
+    unknown = next(e for e in errors_for(tmp_path) if e.field == "erklaerung")
+    assert unknown.message == (
+        "Unbekanntes Feld. Bitte die Schreibweise prüfen. "
+        "Zulässig sind hier: id, prompt, explanation, hint, type, options, shuffle."
+    )
+
+
+def test_a_value_outside_the_allowed_ones_is_named_in_german(tmp_path):
+    (tmp_path / "abschluss.yml").write_text(
+        'title: "Test"\nchapter: abschluss\nfinal: ja\npass_mark: 0.7\n'
+        "draw:\n  - {bank: abschluss, count: 1}\ncertificate_title: Urkunde\n",
+        encoding="utf-8",
+    )
+    (error,) = errors_for(tmp_path)
+    assert (error.line, error.field) == (3, "final")
+    assert error.message == "Unzulässiger Wert 'ja'; erlaubt ist nur: true."
+
+
+def test_file_not_saved_as_utf8_names_line_and_what_to_do(tmp_path):
+    path = tmp_path / "profil.yml"
+    text = 'title: "Das Profil"\nchapter: profil\nquestions:\n  - id: profil-a\n    prompt: "Wofür?"\n'
+    path.write_bytes(text.encode("cp1252"))  # "ü" is the byte 0xfc, as a Windows editor saves it
+    (error,) = errors_for(tmp_path)
+    assert str(error) == (
+        f"{path}, Zeile 5: Die Datei ist nicht als UTF-8 gespeichert: Das 17. Zeichen dieser Zeile "
+        "(Byte 0xfc, vermutlich „ü“) ist kein UTF-8. Speichern Sie sie in Ihrem Editor als UTF-8."
+    )
+
+
+@pytest.mark.parametrize(
+    ("broken", "line", "message"),
+    [
+        (
+            "    prompt: Frage: Ist das ein Profil?\n",
+            5,
+            "Ein Doppelpunkt im Text (oder die Zeile ist weiter eingerückt als die davor). Setzen Sie einen "
+            'Text mit Doppelpunkt in Anführungszeichen, z. B. prompt: "Frage: Was ist ein Profil?", und '
+            "prüfen Sie die Einrückung.",
+        ),
+        (
+            '\tprompt: "Ist das ein Profil?"\n',
+            5,
+            "Hier steht ein Tabulator; YAML braucht Leerzeichen zum Einrücken. Ersetzen Sie den Tabulator "
+            "durch Leerzeichen.",
+        ),
+        (
+            '    terms:\n      - {id: a, text: "A", match: b\n      - {id: c, text: "C", match: d}\n',
+            7,
+            "Die geschweifte Klammer aus Zeile 6 wird nicht richtig geschlossen: Zwischen den Feldern fehlt "
+            "ein Komma oder am Ende die schließende geschweifte Klammer. Ein Text mit Komma oder Doppelpunkt "
+            "gehört in Anführungszeichen.",
+        ),
+        (
+            '    prompt: "Ist das ein Profil?\n    explanation: "Ja."\n',
+            5,
+            "Das Anführungszeichen am Textanfang in dieser Zeile wird nicht geschlossen. Ergänzen Sie das "
+            "schließende Anführungszeichen am Ende des Textes (ein Anführungszeichen im Text selbst "
+            "schreiben Sie als „ oder “).",
+        ),
+        (
+            '    prompt: "Ist das" ein Profil?\n',
+            5,
+            "Hier stimmt die Einrückung nicht, oder nach einem Text in Anführungszeichen geht die Zeile "
+            "weiter. Rücken Sie die Felder eines Abschnitts gleich weit ein und setzen Sie den ganzen Text "
+            "in Anführungszeichen.",
+        ),
+        (
+            "    prompt: @firma ist wer?\n",
+            5,
+            "Ein Text beginnt mit „@“, das in YAML eine eigene Bedeutung hat. Setzen Sie den Text in "
+            "Anführungszeichen.",
+        ),
+    ],
+)
+def test_yaml_syntax_errors_are_explained_in_german(tmp_path, broken, line, message):
+    path = tmp_path / "syntax.yml"
+    path.write_text(
+        'title: "Test"\nchapter: syntax\nquestions:\n  - id: syntax-a\n' + broken, encoding="utf-8"
+    )
+    (error,) = errors_for(tmp_path)
+    assert str(error) == f"{path}, Zeile {line}: YAML-Syntaxfehler: {message}"
+
+
+def test_an_unusual_yaml_error_keeps_pyyaml_s_words_in_parentheses(tmp_path):
+    path = tmp_path / "syntax.yml"
+    path.write_text('{title: "Test"}}\n', encoding="utf-8")
+    (error,) = errors_for(tmp_path)
+    assert str(error) == (
+        f"{path}, Zeile 1: YAML-Syntaxfehler (did not find expected <document start>). Prüfen Sie "
+        "Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der davor."
+    )
+
+
+def test_chapter_must_name_a_chapter_of_the_toc(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    toc.write_text(
+        "format: jb-book\nroot: book/index\nparts:\n  - chapters:\n      - file: book/profil\n"
+        "      - file: book/netzwerke\n        sections:\n          - file: book/netzwerke-mehr\n",
+        encoding="utf-8",
+    )
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    write_bank(banks, "profil", GOOD_QUESTION.format(id="profil-a"))
+    path = write_bank(banks, "profill", GOOD_QUESTION.format(id="profil-b"))
+    (error,) = chapter_errors(banks, toc)
+    assert str(error) == (
+        f"{path}, Zeile 2 – Feld „chapter“: Das Kapitel „profill“ steht nicht im Inhaltsverzeichnis "
+        "_toc.yml; das Quiz erschiene sonst am Ende der Fortschrittsübersicht. Vorhandene Kapitel: "
+        "index, profil, netzwerke, netzwerke-mehr."
+    )
+    assert chapter_errors(banks, tmp_path / "fehlt.yml") == []  # no toc: nothing to compare with
+
+
+def test_a_toc_not_saved_as_utf8_is_reported_like_a_bank(tmp_path):
+    toc = tmp_path / "_toc.yml"
+    toc.write_bytes("# Inhaltsverzeichnis\n# Kapitel für Kapitel\nroot: book/index\n".encode("cp1252"))
+    (error,) = chapter_errors(tmp_path, toc)
+    assert (error.file, error.line) == (toc, 2)
+    assert error.message.startswith("Die Datei ist nicht als UTF-8 gespeichert: Das 12. Zeichen")

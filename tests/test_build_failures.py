@@ -42,6 +42,22 @@ def test_broken_bank_stops_the_build_naming_file_question_and_field(tiny_book):
     )
 
 
+def test_broken_ui_text_stops_the_build_before_the_theme_reads_it(tiny_book):
+    texts = tiny_book / "exercises" / "ui_text.yml"
+    retry = '  retry: "Noch einmal versuchen"'
+    shipped = texts.read_text(encoding="utf-8")
+    line = shipped.splitlines().index(retry) + 1
+    texts.write_text(shipped.replace(retry, retry[:-1]), encoding="utf-8")  # the closing quote is gone
+    result = build_book(tiny_book)
+    assert_clean_failure(
+        result,
+        f"exercises/ui_text.yml, Zeile {line + 1}: YAML-Syntaxfehler: ",
+        "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile und der davor.",
+        "1 Fehler in den Kursinhalten: Der Kurs wurde nicht gebaut.",
+    )
+    assert "install_theme_catalog" not in result.log and "ParserError" not in result.log
+
+
 def test_missing_chapter_file_in_toc(tiny_book):
     (tiny_book / "_toc.yml").write_text(
         "format: jb-book\nroot: book/index\nchapters:\n  - file: book/gibt-es-nicht\n", encoding="utf-8"

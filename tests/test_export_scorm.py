@@ -165,6 +165,9 @@ def test_the_package_is_the_built_site_with_the_adapter_before_the_page_host(exp
         name = path.relative_to(built.html).as_posix()
         if not path.is_file() or name.startswith(".") or "/." in name:
             continue
+        if path.suffix == ".gz":
+            assert name not in files, f"{name}: gepackte Kopien gehören nicht ins Paket"
+            continue
         original = path.read_bytes()
         if path.suffix == ".html" and b"kurs-host.js" in original:
             page = files[name].decode("utf-8")
@@ -314,3 +317,31 @@ def test_the_target_must_be_a_zip_and_the_folder_a_course(tmp_path):
     )
     result = run_cli(tmp_path, "export-scorm", "kurs.zip")
     assert result.returncode == 1 and "liegt kein Kurs (_config.yml oder _toc.yml fehlt)" in result.stderr
+
+
+def test_without_lite_the_package_is_small_and_links_to_no_browser_notebook(built, exported, tmp_path):
+    before = Path.cwd()
+    os.chdir(REPO)
+    target = tmp_path / "klein.zip"
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            status = main(["export-scorm", str(target), "--website", str(built.html), "--ohne-lite"])
+    finally:
+        os.chdir(before)
+    assert status == 0, out.getvalue()
+    small, full = archive(target), archive(exported[0])
+    assert not [name for name in small if name.startswith("lite/")]
+    assert target.stat().st_size < exported[0].stat().st_size / 5  # the guide says "ein Zehntel"
+    chapters = [name for name in full if name.startswith("book/") and name.endswith(".html")]
+    linked = [name for name in chapters if b"kurs-lite-link" in full[name]]
+    assert len(linked) >= 8
+    for name in chapters:
+        page = small[name].decode("utf-8")
+        assert "kurs-lite-link" not in page and "kurs-lite-file" not in page, name
+        assert not re.search(r'href="[^"]*\blite/', page), name
+        assert "Als Notebook herunterladen (.ipynb)" in page or name not in linked, name
+        assert "(kurs-notebooks.zip)</a></p>" in page or name not in linked, name
+    assert set(small) - {"imsmanifest.xml"} == {
+        name for name in full if not name.startswith("lite/") and name != "imsmanifest.xml"
+    }

@@ -80,7 +80,7 @@ def load_scenarios(directory: Path = SCENARIOS_DIR) -> dict:
                 )
             )
             continue
-        loaded, found = parse_file(path, scenario_model(path.stem), "items")
+        loaded, found = parse_file(path, scenario_model(path.stem))
         errors.extend(found)
         if loaded is not None:
             if hasattr(module, "check"):
@@ -96,7 +96,7 @@ def load_scenario(exercise_id: str, directory: Path = SCENARIOS_DIR):
     if not path.exists():
         raise ContentErrors([ContentError(path, f"Die Übung „{exercise_id}“ hat keine Datei.")])
     module = exercise_module(exercise_id)
-    loaded, errors = parse_file(path, scenario_model(exercise_id), "items")
+    loaded, errors = parse_file(path, scenario_model(exercise_id))
     if loaded is not None and hasattr(module, "check"):
         errors.extend(module.check(path, loaded.model, loaded.lines))
     if errors or loaded is None:

@@ -23,11 +23,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from exercises.core.errors import ContentError
 from exercises.core.numbers import parse_number
-from exercises.core.yaml_lines import LineMap, line_for, load_with_lines
+from exercises.core.yaml_lines import LineMap, LoadError, line_for, read_yaml
 from exercises.quizzes.schema import (
     Bank,
     Matching,
@@ -235,8 +233,8 @@ def load_for_lint(directory: Path) -> list[_Bank]:
     items = []
     for path in sorted(directory.glob("*.yml")):
         try:
-            data, lines = load_with_lines(path)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            data, lines = read_yaml(path)
+        except LoadError:
             continue  # the content check reports it
         if isinstance(data, dict) and "final" not in data:
             items.append(_Bank(path, Bank.model_validate(data), lines))

@@ -9,14 +9,17 @@ whole course and packs it for learning platforms (``scorm.py``). Also runs as
 from __future__ import annotations
 
 import argparse
+import difflib
+import re
 import sys
 from pathlib import Path
 
-from exercises.core.errors import ContentErrors
+from exercises.core.errors import ContentErrors, os_error_reason
 from exercises.core.paths import BANKS_DIR
-from exercises.core.texts import t
+from exercises.core.texts import check_ui_text, t
 from exercises.instructors.bank_lint import lint_banks, report
 from exercises.instructors.content import load_all_content
+from exercises.quizzes.banks import chapter_errors
 from exercises.quizzes.schema import Bank
 
 
@@ -28,49 +31,104 @@ def file_size(size: int) -> str:
     return f"{value:.1f} {unit}".replace(".", ",")
 
 
+class _GermanFormatter(argparse.HelpFormatter):
+    """argparse's help layout with the German "Aufruf:" before the usage line."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, t("cli", "usage") if prefix is None else prefix)
+
+
+# argparse's English error texts (Python 3.11 to 3.13) → what the German message needs.
+_REQUIRED = re.compile(r"the following arguments are required: (.+)")
+_CHOICE = re.compile(r"argument (\S+): invalid choice: '(.*?)' \(choose from (.*)\)")
+_UNRECOGNIZED = re.compile(r"unrecognized arguments: (.+)")
+_NO_VALUE = re.compile(r"argument (\S+?)(?:/\S+)?: expected one argument")
+_AMBIGUOUS = re.compile(r"ambiguous option: (\S+) could match (.+)")
+
+
+class _GermanParser(argparse.ArgumentParser):
+    """argparse for this command line only: German section titles, help option and errors."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("formatter_class", _GermanFormatter)
+        kwargs["add_help"] = False
+        super().__init__(**kwargs)
+        self._positionals.title = t("cli", "positionals")
+        self._optionals.title = t("cli", "options")
+        self.add_argument(
+            "-h", "--help", action="help", default=argparse.SUPPRESS, help=t("cli", "help_option")
+        )
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, t("cli", "error", prog=self.prog, message=self._german(message)))
+
+    def _commands(self) -> list[str]:
+        return [
+            name
+            for action in self._actions
+            if isinstance(action, argparse._SubParsersAction)
+            for name in action.choices
+        ]
+
+    def _german(self, message: str) -> str:
+        if match := _REQUIRED.fullmatch(message):
+            names = match.group(1).split(", ")
+            if names == ["BEFEHL"]:
+                return t("cli", "missing_command", commands=", ".join(self._commands()))
+            if len(names) > 1:
+                return t("cli", "missing_arguments", names=", ".join(f"„{n}“" for n in names))
+            helps = [a.help for a in self._actions if names[0] in (a.dest, a.metavar) and a.help]
+            return t("cli", "missing_argument", name=names[0], help=helps[0] if helps else names[0])
+        if match := _CHOICE.fullmatch(message):
+            commands = self._commands() or [c.strip(" '") for c in match.group(3).split(",")]
+            text = t("cli", "unknown_command", value=match.group(2), commands=", ".join(commands))
+            close = difflib.get_close_matches(match.group(2), commands, n=1)
+            return text + (t("content_check", "did_you_mean", name=close[0]) if close else "")
+        if match := _UNRECOGNIZED.fullmatch(message):
+            return t("cli", "unknown_arguments", arguments=match.group(1))
+        if match := _NO_VALUE.fullmatch(message):
+            return t("cli", "value_missing", option=match.group(1))
+        if match := _AMBIGUOUS.fullmatch(message):
+            return t("cli", "ambiguous_option", option=match.group(1), matches=match.group(2))
+        return t("cli", "bad_call", problem=message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kurs", description="Prüft und exportiert die Fragenkataloge und Übungen des Kurses."
+    parser = _GermanParser(prog="kurs", description=t("cli", "description"))
+    commands = parser.add_subparsers(
+        title=t("cli", "commands"), dest="command", required=True, metavar="BEFEHL"
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="BEFEHL")
-    check = commands.add_parser(
-        "check",
-        help="alle Fragenkataloge und Übungsdaten prüfen; Muster, die Fragen erratbar machen, als Hinweise",
-    )
-    check.add_argument(
-        "--kataloge",
-        type=Path,
-        metavar="ORDNER",
-        help="die Fragenkataloge dieses Ordners prüfen (z. B. Ihre eigenen) statt exercises/banks/",
-    )
-    moodle = commands.add_parser("export-moodle", help="Fragen als Moodle-XML exportieren")
-    moodle.add_argument("ziel", type=Path, help="Zieldatei, z. B. fragen-moodle.xml")
+
+    def command(name: str) -> argparse.ArgumentParser:
+        key = name.replace("-", "_")
+        return commands.add_parser(name, help=t("cli", key), description=t("cli", f"{key}_description"))
+
+    check = command("check")
+    check.add_argument("--kataloge", type=Path, metavar="ORDNER", help=t("cli", "check_folder"))
+    moodle = command("export-moodle")
+    moodle.add_argument("ziel", type=Path, help=t("cli", "export_moodle_target"))
     moodle.add_argument(
-        "--ohne-ordering",
-        action="store_true",
-        help="Reihenfolge-Fragen als Zuordnungsfragen (Platz 1, Platz 2, …) exportieren, "
-        "für Moodle vor Version 4.4 ohne den Fragetyp „Anordnung“",
+        "--ohne-ordering", action="store_true", help=t("cli", "export_moodle_without_ordering")
     )
-    gift = commands.add_parser(
-        "export-gift", help="Fragen im GIFT-Format (Textformat von Moodle) exportieren"
-    )
-    gift.add_argument("ziel", type=Path, help="Zieldatei, z. B. fragen.txt")
-    ilias = commands.add_parser("export-ilias", help="Fragen als ILIAS-Fragenpool (ZIP) exportieren")
-    ilias.add_argument(
-        "ziel", type=Path, help="Zieldatei; der Name muss „qpl“ enthalten, z. B. social-media_qpl.zip"
-    )
-    scorm = commands.add_parser(
-        "export-scorm", help="den ganzen Kurs als SCORM-1.2-Paket (ZIP) für Moodle und ILIAS exportieren"
-    )
-    scorm.add_argument("ziel", type=Path, help="Zieldatei, z. B. social-media-kurs-scorm.zip")
-    scorm.add_argument(
-        "--website",
-        type=Path,
-        metavar="ORDNER",
-        help="eine schon gebaute Website packen (z. B. _build/html), statt den Kurs neu zu bauen; "
-        "nur, wenn dieser Ordner sicher zum aktuellen Stand gehört",
-    )
+    gift = command("export-gift")
+    gift.add_argument("ziel", type=Path, help=t("cli", "export_gift_target"))
+    ilias = command("export-ilias")
+    ilias.add_argument("ziel", type=Path, help=t("cli", "export_ilias_target"))
+    scorm = command("export-scorm")
+    scorm.add_argument("ziel", type=Path, help=t("cli", "export_scorm_target"))
+    scorm.add_argument("--website", type=Path, metavar="ORDNER", help=t("cli", "export_scorm_website"))
+    scorm.add_argument("--ohne-lite", action="store_true", help=t("cli", "export_scorm_without_lite"))
     return parser
+
+
+def _cannot_write(target: Path, exc: OSError) -> str:
+    return t("cli", "cannot_write", target=target, reason=os_error_reason(exc, target, writing=True))
+
+
+def _count(key: str, count: int) -> str:
+    """The count with its noun: "1 Frage", "72 Fragen"."""
+    return t("cli", f"{key}_one") if count == 1 else t("cli", f"{key}_many", count=count)
 
 
 def _export_scorm(args) -> int:
@@ -84,14 +142,14 @@ def _export_scorm(args) -> int:
             raise ExportError(t("scorm_export", "not_zip", name=args.ziel.name))
         check_course(course)
         html_dir = args.website if args.website else build_site(course)
-        result = package(html_dir, course)
+        result = package(html_dir, course, lite=not args.ohne_lite)
     except ExportError as exc:
         print(exc, file=sys.stderr)
         return 1
     try:
         args.ziel.write_bytes(result.data)
     except OSError as exc:
-        print(f"{args.ziel} kann nicht geschrieben werden: {exc.strerror or exc}.", file=sys.stderr)
+        print(_cannot_write(args.ziel, exc), file=sys.stderr)
         return 1
     largest = max(result.chapters, key=lambda c: c.largest)
     print(
@@ -133,6 +191,10 @@ def _export(args, banks: dict) -> tuple[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    ui_text = check_ui_text()  # first: the help texts, every command and the other checks read it
+    if ui_text.errors:
+        print(ContentErrors(ui_text.errors).report(), file=sys.stderr)
+        return 1
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "export-ilias":
@@ -143,10 +205,14 @@ def main(argv: list[str] | None = None) -> int:
         except PoolNameError as exc:
             parser.exit(2, f"{parser.prog} {args.command}: {exc}\n")
     banks_dir = getattr(args, "kataloge", None) or BANKS_DIR
+    # The course's banks must name chapters of the course run here (not an instructor's own banks).
+    errors = [] if getattr(args, "kataloge", None) else chapter_errors(banks_dir, Path.cwd() / "_toc.yml")
     try:
         content = load_all_content(banks_dir)
     except ContentErrors as exc:
-        print(exc.report(), file=sys.stderr)
+        errors = exc.errors + errors
+    if errors:
+        print(ContentErrors(errors).report(), file=sys.stderr)
         return 1
     banks = {k: v for k, v in content["banks"].items() if isinstance(v, Bank)}
     count = sum(len(b.questions) for b in banks.values())
@@ -154,23 +220,38 @@ def main(argv: list[str] | None = None) -> int:
         return _export_scorm(args)
     if args.command == "check":
         print(
-            f"Alles in Ordnung: {len(banks)} Fragenkataloge mit {count} Fragen, "
-            f"{len(content['scenarios'])} Übungen."
+            t(
+                "cli",
+                "all_good",
+                banks=_count("banks", len(banks)),
+                questions=_count("questions", count),
+                exercises=_count("exercises", len(content["scenarios"])),
+            )
         )
         hints = lint_banks(banks_dir)  # patterns, not errors: the status stays 0
         if hints:
             print(report(hints), file=sys.stderr)
+        if ui_text.hints:  # a placeholder left out: maybe intended, the status stays 0
+            print(ui_text.hints_report(), file=sys.stderr)
         return 0
     label, data = _export(args, banks)
     try:
         args.ziel.write_bytes(data)
     except OSError as exc:
-        print(f"{args.ziel} kann nicht geschrieben werden: {exc.strerror or exc}.", file=sys.stderr)
+        print(_cannot_write(args.ziel, exc), file=sys.stderr)
         return 1
-    note = " (Reihenfolge-Fragen als Zuordnung)" if getattr(args, "ohne_ordering", False) else ""
+    note = t("cli", "ordering_note") if getattr(args, "ohne_ordering", False) else ""
     print(
-        f"{label}: {len(banks)} Kapitel, {count} Fragen, {file_size(len(data))} nach {args.ziel} "
-        f"geschrieben{note}."
+        t(
+            "cli",
+            "written",
+            label=label,
+            chapters=len(banks),
+            questions=_count("questions", count),
+            size=file_size(len(data)),
+            target=args.ziel,
+            note=note,
+        )
     )
     return 0
 

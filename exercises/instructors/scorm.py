@@ -62,6 +62,13 @@ _DATA = re.compile(
 )
 _H1 = re.compile(r"<h1>(.*?)</h1>", re.S)
 _HOST_TAG = re.compile(r'<script\b[^>]*\bsrc="((?:\.\./)*)_static/kurs-host\.js[^"]*"[^>]*></script>')
+#: the chapter's link into lite/ with its from-disk note (exercises/site/lite.py, lite_link) and
+#: the separator before it in the download line (site/notebooks.py)
+_LITE_LINK = re.compile(
+    r'(?: · )?<a class="kurs-lite-link" href="[^"]*">[^<]*</a>'
+    r'<span class="kurs-lite-file" hidden>[^<]*</span><script>[^<]*</script>'
+)
+LITE_DIR = "lite/"
 
 
 class ExportError(Exception):
@@ -340,8 +347,14 @@ def _site_files(html_dir: Path) -> list[Path]:
     )
 
 
-def package(html_dir: Path, course_dir: Path) -> Package:
-    """The SCORM 1.2 ZIP of the built site ``html_dir``."""
+def without_lite(page: str) -> str:
+    """The page without its link into lite/ (for a package without the browser notebooks)."""
+    return _LITE_LINK.sub("", page)
+
+
+def package(html_dir: Path, course_dir: Path, lite: bool = True) -> Package:
+    """The SCORM 1.2 ZIP of the built site ``html_dir``; with ``lite=False`` without the
+    notebooks in the browser (``lite/``, most of the package's size) and the links to them."""
     chapters = site_chapters(html_dir, course_dir)
     for chapter in chapters:
         measure(chapter)
@@ -351,9 +364,14 @@ def package(html_dir: Path, course_dir: Path) -> Package:
     contents: dict[str, bytes] = {}
     for path in _site_files(html_dir):
         name = path.relative_to(html_dir).as_posix()
+        # The .gz copies are for static web hosts; a platform serves the files itself, and a copy
+        # of a page would lack what the export changes in it.
+        if path.suffix == ".gz" or (not lite and name.startswith(LITE_DIR)):
+            continue
         data = path.read_bytes()
         if path.suffix == ".html":
-            data = with_adapter(data.decode("utf-8"), version).encode("utf-8")
+            page = with_adapter(data.decode("utf-8"), version)
+            data = (page if lite else without_lite(page)).encode("utf-8")
         contents[name] = data
     contents[f"_static/{ADAPTER}"] = adapter
     for chapter in chapters:

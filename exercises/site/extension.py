@@ -51,6 +51,24 @@ def check_content(app: Sphinx) -> None:
         sys.exit(1)
 
 
+def check_texts(app: Sphinx, config) -> None:
+    """Stop the build at its very start when ui_text.yml is broken, before anything reads it.
+
+    Runs first at config-inited (the theme catalog, page assets and search script read the
+    texts there). Hints (a placeholder left out) are only shown: a warning would fail the build.
+    """
+    from exercises.core.texts import check_ui_text
+
+    result = check_ui_text()
+    if result.hints:
+        logger.info(result.hints_report())
+    if result.errors:
+        for error in result.errors:
+            logger.error(str(error))
+        logger.error(ContentErrors(result.errors).report().splitlines()[0] + " Der Kurs wurde nicht gebaut.")
+        sys.exit(1)
+
+
 def note_content_dependencies(app: Sphinx, docname: str, source: list[str]) -> None:
     """Make edits to banks, scenarios, ui_text.yml or the package reach this chapter's outputs."""
     if not is_notebook_source(source[0]):
@@ -67,6 +85,7 @@ def note_content_dependencies(app: Sphinx, docname: str, source: list[str]) -> N
 def setup(app: Sphinx) -> dict:
     make_strict(app)
     app.setup_extension("exercises.site.chapter_info")  # Bearbeitungszeit and Stand of every chapter
+    app.connect("config-inited", check_texts, priority=0)  # before anything reads ui_text.yml
     app.connect("config-inited", write_page_assets)
     app.connect("config-inited", install_theme_catalog)
     app.connect("config-inited", use_course_templates)
