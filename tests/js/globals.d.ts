@@ -6,6 +6,7 @@ interface Window {
   KursModules: Record<string, Record<string, unknown>>;
   /** Set by a host page (the SCORM adapter) to keep the state outside localStorage. */
   KursStoreBackend?: { read(): string | null; write(text: string): void };
+  kursStorageBlocked?: boolean;
 }
 
 /** Sphinx's search page globals (searchtools.js, doctools.js), used by kurs-search.js. */

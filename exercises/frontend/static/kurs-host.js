@@ -7,8 +7,9 @@
 'use strict';
 const KEY = 'social-media-kurs:v1';
 let damaged = false;
-// When the browser blocks site data, localStorage throws: the visit then keeps its state here.
-let memory = null;
+// When the browser blocks site data, localStorage throws, or the page's head has replaced it with
+// a store in memory and says so (site/templates/layout.html): the visit keeps its state here.
+let memory = window.kursStorageBlocked && !window.KursStoreBackend ? {version: 1, items: {}} : null;
 let blockedNoted = false;
 
 // A page that hosts the course elsewhere (the SCORM adapter: the learning platform's
