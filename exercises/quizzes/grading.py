@@ -191,7 +191,7 @@ def score(questions: list[dict], answers: dict) -> list[int]:
     return [result["right"], result["total"]]
 
 
-def _count(value) -> int:
+def stored_count(value) -> int:
     """A stored count, or 0 when storage holds something else."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         return 0
@@ -213,17 +213,38 @@ def answer_state(state: dict, question_id: str, value) -> dict:
     return {**state, "answers": answers, "results": results, "checked": False}
 
 
+# Why "Prüfen" grades nothing: no question has a gradable answer, or the final test has open ones.
+NOTHING_ANSWERED, OPEN_LEFT = "nothing_answered", "open_left"
+
+
+def check_problem(questions: list[dict], answers: dict, final: bool = False) -> str | None:
+    """None if "Prüfen" may grade; else NOTHING_ANSWERED (no question answered gradably, e.g. an
+    accidental click) or OPEN_LEFT (the final test is graded only with every question answered)."""
+    result = summary(questions, answers)
+    if all(r in OPEN for r in result["results"].values()):
+        return NOTHING_ANSWERED
+    if final and result["open_numbers"]:
+        return OPEN_LEFT
+    return None
+
+
 def record_check(state: dict, questions: list[dict], pass_mark: float | None = None) -> dict:
-    """The state after "Prüfen": results, counts, attempts; a passed final test is remembered."""
-    result = summary(questions, _mapping(state.get("answers")), pass_mark)
+    """The state after "Prüfen": results, counts, attempts; a passed final test is remembered.
+
+    A check that ``check_problem`` refuses (the final test: ``pass_mark`` given) changes nothing
+    and counts no attempt."""
+    answers = _mapping(state.get("answers"))
+    if check_problem(questions, answers, pass_mark is not None):
+        return dict(state)
+    result = summary(questions, answers, pass_mark)
     new = {
         **state,
         "results": result["results"],
         "checked": True,
         "right": result["right"],
         "total": result["total"],
-        "best": max(_count(state.get("best")), result["right"]),
-        "attempts": _count(state.get("attempts")) + 1,
+        "best": max(stored_count(state.get("best")), result["right"]),
+        "attempts": stored_count(state.get("attempts")) + 1,
     }
     if pass_mark is not None:
         new["passed"] = result["passed"]

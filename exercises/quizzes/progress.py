@@ -2,8 +2,9 @@
 
 The twin of ``progressRows`` in ``static/kurs-progress.js``; the shared vectors in
 ``tests/data/vectors-quiz.yml`` run against both. A quiz counts the questions answered (right
-or not) and the right ones; an exercise is open, started (something entered) or done (every
-condition of its ``done_when`` holds for its stored state).
+or not) and the right ones in the current attempt, and what a new attempt keeps: the number of
+checks, the best score and the final test's passed result. An exercise is open, started
+(something entered) or done (every condition of its ``done_when`` holds for its stored state).
 
 ``done_when`` is a list of conditions, all of which must hold (none: never done). A condition
 is one of:
@@ -18,7 +19,7 @@ is one of:
 from __future__ import annotations
 
 from exercises.core.numbers import read_number
-from exercises.quizzes.grading import CORRECT, is_empty
+from exercises.quizzes.grading import CORRECT, is_empty, stored_count
 
 OPEN, STARTED, DONE = "open", "started", "done"
 _CLOSING = ("?", "!", ":", ".", "…")
@@ -93,6 +94,7 @@ def progress_rows(data: dict, items) -> dict:
         total = quiz["total"]
         answered = sum(not is_empty(v) for v in _mapping(item.get("answers")).values())
         right = sum(v == CORRECT for v in _mapping(item.get("results")).values())
+        last_pass = item.get("last_pass") if quiz.get("final") else None
         quizzes.append(
             {
                 "id": quiz["id"],
@@ -100,7 +102,11 @@ def progress_rows(data: dict, items) -> dict:
                 "answered": min(answered, total),
                 "right": min(right, total),
                 "total": total,
-                "passed": bool(quiz.get("final")) and isinstance(item.get("last_pass"), dict),
+                "passed": isinstance(last_pass, dict),
+                # What a new attempt keeps (grading.KEPT_ON_RESTART): checks so far, the best.
+                "attempts": stored_count(item.get("attempts")),
+                "best": min(stored_count(item.get("best")), total),
+                "pass_percent": stored_count(last_pass.get("percent")) if isinstance(last_pass, dict) else 0,
             }
         )
     exercises = [
@@ -111,5 +117,7 @@ def progress_rows(data: dict, items) -> dict:
         }
         for exercise in data.get("exercises", [])
     ]
-    started = any(q["answered"] for q in quizzes) or any(e["status"] != OPEN for e in exercises)
+    started = any(q["answered"] or q["attempts"] or q["passed"] for q in quizzes) or any(
+        e["status"] != OPEN for e in exercises
+    )
     return {"quizzes": quizzes, "exercises": exercises, "started": started}

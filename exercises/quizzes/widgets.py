@@ -49,10 +49,12 @@ class QuizWidget(KursWidget):
         return grading.summary(self.questions, self.answers)["results"]
 
     def check(self) -> dict[str, str]:
-        """What pressing "Prüfen" does: grade, store, and let the front end show feedback."""
+        """What pressing "Prüfen" does: grade, store, and let the front end show feedback; the
+        grades of every question. With nothing answered (or the final test incomplete,
+        ``grading.check_problem``) nothing is stored and no attempt counted."""
         questions = self.questions
         self.state = grading.record_check(dict(self.state), questions, self._pass_mark)
-        return dict(self.state["results"])
+        return self.results
 
     def restart(self) -> None:
         """A new attempt: answers go; a passed final test and its certificate stay."""

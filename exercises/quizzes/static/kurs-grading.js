@@ -159,8 +159,8 @@ export function score(questions, answers) {
   return [result.right, result.total];
 }
 
-// A stored count, or 0 when storage holds something else.
-function storedCount(value) {
+// A stored count, or 0 when storage holds something else (twin of grading._count).
+export function storedCount(value) {
   return typeof value === 'number' && Number.isFinite(value) ? Math.max(Math.trunc(value), 0) : 0;
 }
 
@@ -178,13 +178,31 @@ export function answerState(state, questionId, value) {
   return {...state, answers, results, checked: false};
 }
 
+// Why "Prüfen" grades nothing: no question has a gradable answer, or the final test has open ones.
+export const NOTHING_ANSWERED = 'nothing_answered';
+export const OPEN_LEFT = 'open_left';
+
+// null if "Prüfen" may grade; else NOTHING_ANSWERED (no question answered gradably, e.g. an
+// accidental click) or OPEN_LEFT (the final test is graded only with every question answered).
+export function checkProblem(questions, answers, final = false) {
+  const result = summary(questions, answers);
+  if (Object.values(result.results).every((r) => OPEN.includes(r))) return NOTHING_ANSWERED;
+  if (final && result.open_numbers.length) return OPEN_LEFT;
+  return null;
+}
+
 // The state after "Prüfen": results, counts, attempts; a passed final test is remembered.
+// A check that checkProblem refuses (the final test: passMark given) changes nothing and counts
+// no attempt.
 export function recordCheck(state, questions, passMark = null) {
-  const result = summary(questions, copyOf(state.answers), passMark);
+  const answers = copyOf(state.answers);
+  const final = passMark !== null && passMark !== undefined;
+  if (checkProblem(questions, answers, final)) return {...state};
+  const result = summary(questions, answers, passMark);
   const next = {...state, results: result.results, checked: true, right: result.right,
     total: result.total, best: Math.max(storedCount(state.best), result.right),
     attempts: storedCount(state.attempts) + 1};
-  if (passMark !== null && passMark !== undefined) {
+  if (final) {
     next.passed = result.passed;
     if (result.passed) next.last_pass = {right: result.right, total: result.total, percent: result.percent};
   }

@@ -3,7 +3,7 @@
 // exercises/quizzes/progress.py (shared vectors in tests/data/vectors-quiz.yml); the forms of
 // an exercise's done_when conditions are described there.
 import {announce, fmt, h, isObject} from './kurs-common.js';
-import {CORRECT, isEmpty} from './kurs-grading.js';
+import {CORRECT, isEmpty, storedCount} from './kurs-grading.js';
 import {readNumber} from './kurs-numbers.js';
 
 const CLOSING = ['?', '!', ':', '.', '…'];
@@ -82,13 +82,18 @@ export function progressRows(data, items) {
     const item = entry(`quiz:${quiz.id}`);
     const answers = isObject(item.answers) ? Object.values(item.answers) : [];
     const results = isObject(item.results) ? Object.values(item.results) : [];
+    const lastPass = quiz.final && isObject(item.last_pass) ? item.last_pass : null;
     return {
       id: quiz.id,
       lead: labelLead(quiz.title),
       answered: Math.min(answers.filter((value) => !isEmpty(value)).length, quiz.total),
       right: Math.min(results.filter((value) => value === CORRECT).length, quiz.total),
       total: quiz.total,
-      passed: Boolean(quiz.final) && isObject(item.last_pass),
+      passed: lastPass !== null,
+      // What a new attempt keeps (KEPT_ON_RESTART in kurs-grading.js): checks so far, the best.
+      attempts: storedCount(item.attempts),
+      best: Math.min(storedCount(item.best), quiz.total),
+      pass_percent: lastPass ? storedCount(lastPass.percent) : 0,
     };
   });
   const exercises = (data.exercises || []).map((exercise) => ({
@@ -96,7 +101,8 @@ export function progressRows(data, items) {
     lead: labelLead(exercise.title),
     status: exerciseStatus(stored[`exercise:${exercise.id}`], exercise.done_when || null),
   }));
-  const started = quizzes.some((q) => q.answered > 0) || exercises.some((e) => e.status !== 'open');
+  const started = quizzes.some((q) => q.answered > 0 || q.attempts > 0 || q.passed)
+    || exercises.some((e) => e.status !== 'open');
   return {quizzes, exercises, started};
 }
 
@@ -121,7 +127,9 @@ function render({model, el}) {
     empty.hidden = rows.started;
     quizList.replaceChildren(...rows.quizzes.map((row) => {
       const id = `kurs-progress-${row.id}`;
-      const label = fmt(row.passed ? T.bar_label_passed : T.bar_label, row);
+      // After a check the best result stays in view; a passed final test says so first.
+      const template = row.passed ? T.bar_label_passed : row.attempts > 0 ? T.bar_label_best : T.bar_label;
+      const label = fmt(template, row);
       return h('li', {'data-progress-for': row.id},
         h('label', {for: id}, label),
         h('progress', {id, max: row.total, value: row.answered}, `${row.answered}/${row.total}`));

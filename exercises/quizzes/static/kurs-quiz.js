@@ -3,10 +3,11 @@
 // model.get('state') the learner's answers; every change is saved through the model.
 // Every decision (grading, draw, score, pass mark, what a check or a new attempt keeps) is made
 // by kurs-grading.js, the twin of grading.py; this module only shows and asks.
-import {announce, fmt, h, isObject, num, printPart, range, safeState, saveState, shuffled, today,
+import {announce, fmt, h, isObject, num, plural, printPart, range, safeState, saveState, shuffled, today,
   uid} from './kurs-common.js';
-import {AMBIGUOUS, CORRECT, EMPTY, INVALID, OPEN, TOO_LARGE, WRONG, activeIds, answerState,
-  choiceDetails, drawQuestions, numericReading, recordCheck, restartState, summary} from './kurs-grading.js';
+import {AMBIGUOUS, CORRECT, EMPTY, INVALID, NOTHING_ANSWERED, OPEN, TOO_LARGE, WRONG, activeIds, answerState,
+  checkProblem, choiceDetails, drawQuestions, numericReading, recordCheck, restartState, summary,
+  wholeField} from './kurs-grading.js';
 
 const NEEDS_ATTENTION = [WRONG, INVALID, AMBIGUOUS, TOO_LARGE];
 // The certificate's name: long enough for any real name, short enough for one printed sheet.
@@ -39,6 +40,8 @@ function render({model, el}) {
   const byId = new Map(data.questions.map((q) => [q.id, q]));
   let state = {};
   let questions = [];
+  // A "Prüfen" that graded nothing (checkProblem's reason) and the notices it showed; not stored.
+  let refused = null;
   const root = h('section', {className: 'kurs-quiz', 'aria-label': fmt(T.label, {title: data.title})});
   const live = h('div', {className: 'kurs-live', role: 'status', 'aria-live': 'polite'});
   el.replaceChildren(root);
@@ -59,6 +62,7 @@ function render({model, el}) {
   function save() { saveState(model, state); }
 
   function setAnswer(question, value) {
+    refused = null;
     state = answerState(state, question.id, value);
     save();
     updateFeedback();
@@ -113,7 +117,7 @@ function render({model, el}) {
   // What the field accepts beyond the prompt: the rounding asked for, or the tolerance.
   function numericHelp(question) {
     if (question.decimals !== undefined && question.decimals !== null) {
-      return fmt(T.rounding, {decimals: question.decimals});
+      return fmt(plural(question.decimals, T.rounding_one, T.rounding_other), {decimals: question.decimals});
     }
     return question.tolerance ? fmt(T.tolerance, {tolerance: num(question.tolerance, 6)}) : '';
   }
@@ -133,7 +137,7 @@ function render({model, el}) {
         if (event.key !== 'Enter') return;
         event.preventDefault();
         setAnswer(question, event.target.value);
-        check();
+        check(false);
       }});
     return h('p', {className: 'kurs-text-answer'}, h('label', {for: id}, T.answer_field), ' ',
       input, unit, helpNode ? ' ' : null, helpNode);
@@ -250,6 +254,7 @@ function render({model, el}) {
         'aria-expanded': 'false', onclick: () => {
           hint.hidden = !hint.hidden;
           button.setAttribute('aria-expanded', String(!hint.hidden));
+          button.textContent = hint.hidden ? T.hint : T.hint_hide;
         }}, T.hint);
       fieldset.append(h('p', {}, button), hint);
     }
@@ -286,23 +291,25 @@ function render({model, el}) {
     return [h('p', {}, label(T.right_answer), ' ', text)];
   }
 
+  // Each chosen option quoted ("Ihre Wahl „Richtig“:"), then its feedback: the same for every type.
   function optionFeedback(question) {
     const answer = state.answers[question.id];
+    const item = (optionHtml, feedback) => {
+      if (!feedback) return null;
+      const option = plainText(optionHtml).trim().replace(/[.!?;:,]+$/, '');
+      return h('li', {}, h('span', {className: 'kurs-yourchoice'}, `${fmt(T.your_choice_option, {option})}:`),
+        ' ', h('span', {html: feedback}));
+    };
+    let items = [];
     if (question.type === 'single' && question.options[answer]) {
-      return [h('li', {html: `<span class="kurs-yourchoice">${T.your_choice}:</span> ${question.options[answer].feedback}`})];
+      items = [item(question.options[answer].text, question.options[answer].feedback)];
+    } else if (question.type === 'multiple' && Array.isArray(answer)) {
+      items = answer.filter((i) => question.options[i])
+        .map((i) => item(question.options[i].text, question.options[i].feedback));
+    } else if (question.type === 'true-false' && typeof answer === 'boolean') {
+      items = [item(answer ? T.opt_true : T.opt_false, answer ? question.feedback_true : question.feedback_false)];
     }
-    if (question.type === 'multiple' && Array.isArray(answer)) {
-      return answer.filter((i) => question.options[i]).map((i) => {
-        const option = plainText(question.options[i].text).replace(/[.!?;:,]+$/, '');
-        const name = fmt(T.your_choice_option, {option});
-        const span = h('span', {className: 'kurs-yourchoice'}, `${name}:`);
-        return h('li', {}, span, ' ', h('span', {html: question.options[i].feedback}));
-      });
-    }
-    if (question.type === 'true-false' && typeof answer === 'boolean') {
-      return [h('li', {html: `<span class="kurs-yourchoice">${T.your_choice}:</span> ${answer ? question.feedback_true : question.feedback_false}`})];
-    }
-    return [];
+    return items.filter(Boolean);
   }
 
   function markOptions(question, fieldset, result) {
@@ -359,10 +366,10 @@ function render({model, el}) {
     if (result === EMPTY) return question.type === 'ordering' ? T.empty_ordering : T.empty;
     if (result === AMBIGUOUS) {
       const [thousands, decimal] = numericReading(question, state.answers[question.id]).choices;
-      return fmt(T.number_ambiguous, {thousands, decimal});
+      return fmt(decimal === undefined ? T.number_ambiguous_one : T.number_ambiguous, {thousands, decimal});
     }
     if (result === TOO_LARGE) return T.err_too_large;
-    return T.invalid_number;
+    return wholeField(question) ? T.invalid_number_whole : T.invalid_number;
   }
 
   function verdict(question, result) {
@@ -377,7 +384,7 @@ function render({model, el}) {
     for (const question of questions) {
       const box = root.querySelector(`[data-feedback-for="${question.id}"]`);
       const fieldset = box.closest('fieldset');
-      const result = state.results[question.id];
+      const result = state.results[question.id] || (refused ? refused.notices[question.id] : undefined);
       markOptions(question, fieldset, result);
       markInvalid(question, fieldset, result);
       fieldset.classList.toggle('is-right', result === CORRECT);
@@ -406,13 +413,35 @@ function render({model, el}) {
     renderResult();
   }
 
+  // What a check leaves open or got wrong, by question number ("3, 7").
+  function openText(result) {
+    const count = result.open_numbers.length;
+    return fmt(plural(count, T.unanswered_some_one, T.unanswered_some_other),
+      {count, numbers: result.open_numbers.join(', ')});
+  }
+
+  function wrongText(result) {
+    return fmt(plural(result.wrong_numbers.length, T.wrong_list_one, T.wrong_list_other),
+      {numbers: result.wrong_numbers.join(', ')});
+  }
+
+  function refusedText() {
+    if (refused.reason === NOTHING_ANSWERED) return T.nothing_answered;
+    const open = summary(questions, state.answers).open_numbers;
+    return fmt(plural(open.length, T.open_left_one, T.open_left_other),
+      {count: open.length, numbers: open.join(', ')});
+  }
+
   function renderResult() {
     const box = root.querySelector('.kurs-result');
     box.replaceChildren();
     const result = summary(questions, state.answers, passMark);
     const passedNow = Boolean(state.checked && result.passed);
-    if (state.checked) {
+    if (refused) box.append(h('p', {className: 'kurs-notice kurs-check-refused'}, refusedText()));
+    else if (state.checked) {
       box.append(h('p', {className: 'kurs-score'}, fmt(T.score, {right: result.right, total: result.total})));
+      if (result.wrong_numbers.length) box.append(h('p', {className: 'kurs-wrong-list'}, wrongText(result)));
+      if (result.open_numbers.length) box.append(h('p', {className: 'kurs-open-list'}, openText(result)));
       if (data.final) {
         const needed = Math.round(100 * data.final.pass_mark);
         box.append(h('p', {className: passedNow ? 'kurs-passed' : 'kurs-failed'},
@@ -501,15 +530,42 @@ function render({model, el}) {
     return h('div', {}, sheet, h('p', {}, print));
   }
 
-  function check() {
-    state = recordCheck(state, questions, passMark);
-    save();
-    updateFeedback();
-    const result = summary(questions, state.answers, passMark);
-    let message = fmt(T.checked_all, {score: fmt(T.score, {right: result.right, total: result.total})});
-    if (result.wrong_numbers.length) message += ` ${fmt(T.wrong_list, {numbers: result.wrong_numbers.join(', ')})}`;
-    if (result.open_numbers.length) message += ` ${fmt(T.unanswered_some, {count: result.open_numbers.length})}`;
-    announce(live, message);
+  // "Prüfen" grades (or, with nothing answered and in an incomplete final test, says why not).
+  // From the button, the result comes into view and takes the focus; Enter in a text field
+  // leaves the focus there, next to that question's own feedback.
+  function check(fromButton) {
+    const reason = checkProblem(questions, state.answers, Boolean(data.final));
+    if (reason) {
+      // Each question that needs something says so; with nothing answered at all, the one message
+      // under the button is enough.
+      const notices = summary(questions, state.answers).results;
+      for (const id of Object.keys(notices)) {
+        if (!OPEN.includes(notices[id]) || (reason === NOTHING_ANSWERED && notices[id] === EMPTY)) delete notices[id];
+      }
+      refused = {reason, notices};
+      updateFeedback();
+      announce(live, refusedText());
+    } else {
+      refused = null;
+      state = recordCheck(state, questions, passMark);
+      save();
+      updateFeedback();
+      const result = summary(questions, state.answers, passMark);
+      let message = fmt(T.checked_all, {score: fmt(T.score, {right: result.right, total: result.total})});
+      if (result.wrong_numbers.length) message += ` ${wrongText(result)}`;
+      if (result.open_numbers.length) message += ` ${openText(result)}`;
+      announce(live, message);
+    }
+    if (fromButton) showResult();
+  }
+
+  // The result box, short, in the middle of the screen; a longer one (the certificate form) from
+  // its top.
+  function showResult() {
+    const box = root.querySelector('.kurs-result');
+    if (!box.firstChild) return;
+    box.focus({preventScroll: true});
+    box.scrollIntoView({block: box.offsetHeight > window.innerHeight / 2 ? 'start' : 'center'});
   }
 
   function firstControl() {
@@ -518,6 +574,7 @@ function render({model, el}) {
   }
 
   function restart() {
+    refused = null;
     state = restartState(state, Boolean(data.final));
     save();
     build();
@@ -527,6 +584,7 @@ function render({model, el}) {
   }
 
   function build() {
+    refused = null;
     load();
     const intro = data.final
       ? h('p', {className: 'kurs-intro'}, fmt(T.intro, {count: questions.length,
@@ -536,11 +594,11 @@ function render({model, el}) {
       intro,
       h('ol', {className: 'kurs-questions'}, questions.map((q, i) => h('li', {}, questionBlock(q, i + 1)))),
       h('div', {className: 'kurs-actions'},
-        h('button', {type: 'button', className: 'kurs-check', onclick: check}, T.check),
+        h('button', {type: 'button', className: 'kurs-check', onclick: () => check(true)}, T.check),
         h('button', {type: 'button', className: 'kurs-secondary kurs-retry', onclick: restart},
           data.final ? T.new_attempt : T.retry)),
       data.final ? h('p', {className: 'kurs-small'}, T.new_attempt_note) : null,
-      h('div', {className: 'kurs-result'}),
+      h('div', {className: 'kurs-result', tabindex: '-1'}),
       live,
       h('p', {className: 'kurs-small'}, T.saved_note)].filter(Boolean));
     save();

@@ -6,7 +6,26 @@
 //   term into its definition ("ShitstormEine …").
 (() => {
   if (typeof Documentation !== 'undefined' && window.kursSearchText) {
-    Documentation.addTranslations({locale: 'de', messages: window.kursSearchText, plural_expr: '(n != 1)'});
+    const texts = /** @type {Record<string, unknown>} */ ({...window.kursSearchText});
+    // The result count in German singular and plural ("1 Seite", "3 Seiten"). Sphinx 8 asks with
+    // ngettext (the singular message, translated as a [singular, plural] pair); Sphinx 7.4 with
+    // one message for every count, filled in by .replace('${resultCount}', n), so its
+    // translation is a pair whose first form picks the form in that replace.
+    const ONE = 'Search finished, found one page matching the search query.';
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Sphinx's message holds this placeholder
+    const OTHER = 'Search finished, found ${resultCount} pages matching the search query.';
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: Sphinx's message holds this placeholder
+    const OLD = 'Search finished, found ${resultCount} page(s) matching the search query.';
+    const one = texts[ONE];
+    const other = texts[OTHER];
+    if (typeof one === 'string' && typeof other === 'string') {
+      const forms = [one, other];
+      texts[ONE] = forms;
+      const counted = {replace: (token, n) => (Number(n) === 1 ? forms[0] : forms[1].replace(token, n))};
+      texts[OLD] = [counted, forms[1]];
+      delete texts[OTHER];
+    }
+    Documentation.addTranslations({locale: 'de', messages: texts, plural_expr: '(n != 1)'});
   }
   if (typeof Search === 'undefined') return;
   const NOT_TEXT = ['.headerlink', 'script', 'style', 'button', 'nav', '.bd-header-article',

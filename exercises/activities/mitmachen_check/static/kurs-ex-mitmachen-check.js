@@ -1,7 +1,7 @@
 // Mitmachen-Check: a self-assessment with a reasoned platform recommendation and a checklist.
 // The named exports are the twin of exercises/activities/mitmachen_check/rules.py; shared vectors in
 // tests/data/vectors-mitmachen-check.yml keep both sides equal.
-import {announce, choiceGroup, fmt, h, isObject, joinNames, num, printPart, safeState, saveState, storedText,
+import {announce, choiceGroup, fmt, h, isObject, joinNames, num, plural, printPart, safeState, saveState, storedText,
   textField, tickChoices, uid} from './kurs-common.js';
 import {parseNumber, readNumber} from './kurs-numbers.js';
 
@@ -251,7 +251,8 @@ function render({model, el}) {
     const view = draw();
     const parts = [];
     if (withHours && view.errors.hours) parts.push(view.errors.hours);
-    const spoken = fmt(T.announce, {recommendation: view.recommendation, count: view.preparations.length});
+    const spoken = fmt(plural(view.preparations.length, T.announce_one, T.announce_other),
+      {recommendation: view.recommendation, count: view.preparations.length});
     if (spoken !== lastSpoken || parts.length) parts.push(spoken);
     lastSpoken = spoken;
     if (parts.length) announce(live, parts.join(' '));
@@ -287,7 +288,8 @@ function render({model, el}) {
       h('p', {className: 'kurs-small'}, T.saved_note)].filter(Boolean));
     syncControls();
     const view = draw();
-    lastSpoken = fmt(T.announce, {recommendation: view.recommendation, count: view.preparations.length});
+    lastSpoken = fmt(plural(view.preparations.length, T.announce_one, T.announce_other),
+      {recommendation: view.recommendation, count: view.preparations.length});
   }
 
   build();
