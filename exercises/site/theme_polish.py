@@ -97,7 +97,8 @@ def add_theme_texts(app: Sphinx, config) -> None:
     """The texts kurs-theme-fixes.js writes into the page, from ui_text.yml (config-inited)."""
     from exercises.core.texts import all_texts
 
-    texts = {"table_region": all_texts()["site"]["table_region"]}
+    site = all_texts()["site"]
+    texts = {"table_region": site["table_region"], "figure_hint": site["figure_hint"]}
     body = json.dumps(texts, ensure_ascii=False)
     app.add_js_file(None, body=body, type="application/json", id="kurs-theme-text")
 

@@ -20,10 +20,14 @@ from sphinx.application import Sphinx
 # pydata-sphinx-theme 0.17.1 (components/toggle-*-sidebar.html, sbt-sidebar-nav.html, layout.html,
 # search-field.html, search-button-field.html).
 HARDCODED = ("Toggle primary sidebar", "Toggle secondary sidebar", "Main", "Page", "Ctrl")
-# Texts of Sphinx's search page script (translations.js), where Sphinx's German is empty.
+# Texts of Sphinx's search page script (translations.js), where Sphinx's German is empty. The
+# result count comes as singular and plural (Sphinx 8's messages; kurs-search.js maps 7.4's one).
 SEARCH_SCRIPT = (
-    "Search finished, found ${resultCount} page(s) matching the search query.",
+    "Search finished, found one page matching the search query.",
+    "Search finished, found ${resultCount} pages matching the search query.",
     "Searching for multiple words only shows matches that contain\n    all words.",
+    "Your search did not match any documents. Please make sure that all words are spelled correctly and "
+    "that you've selected enough categories.",
 )
 # The catalogs the theme's templates and Sphinx's code translate with.
 CATALOGS = ("sphinx", "booktheme")

@@ -7,6 +7,9 @@
 // - Print is black on white in either colour mode: the page prints with the light palette.
 // - A table the theme makes focusable because it scrolls sideways (phones) gets a role and a
 //   name, "Tabelle: <its section>" (axe: focus-order-semantics); the text comes from ui_text.yml.
+// - On phones the navigation and the page's contents open as dialogs over the page; choosing a
+//   link in one closes it, so the chosen section is not hidden under it (the theme leaves it open).
+// - Under each figure a phone shows "Zum Vergrößern antippen" (kurs-site.css hides it elsewhere).
 (() => {
   const root = document.documentElement;
   const text = JSON.parse(document.getElementById('kurs-theme-text')?.textContent || '{}');
@@ -62,7 +65,41 @@
     }
   }
 
+  // The theme moves a sidebar into its dialog when opened and back on "close"; a link chosen in it
+  // still goes where it points (the click's default action), with the dialog already closed.
+  for (const dialog of /** @type {NodeListOf<HTMLDialogElement>} */ (
+    document.querySelectorAll('#pst-primary-sidebar-modal, #pst-secondary-sidebar-modal'))) {
+    dialog.addEventListener('click', (event) => {
+      const clicked = /** @type {Element} */ (event.target);
+      const link = /** @type {HTMLAnchorElement | null} */ (clicked.closest?.('a[href]'));
+      if (!link || !dialog.open) return;
+      dialog.close();
+      // The theme gives focus back to the menu button; a section of this page takes it instead, so
+      // that the keyboard goes on from there.
+      const url = new URL(link.href, location.href);
+      if (!url.hash || url.pathname !== location.pathname) return;
+      requestAnimationFrame(() => {
+        const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+        if (!target) return;
+        if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+        target.focus({preventScroll: true});
+      });
+    });
+  }
+
+  function hintFigures() {
+    if (!text.figure_hint) return;
+    for (const link of document.querySelectorAll('article a.kurs-figure-link')) {
+      if (link.querySelector('.kurs-figure-hint')) continue;
+      const hint = document.createElement('span');
+      hint.className = 'kurs-figure-hint';
+      hint.textContent = text.figure_hint;
+      link.append(hint);
+    }
+  }
+
   fix();
+  hintFigures();
   nameModeButtons();
   nameTables();
   for (const box of document.querySelectorAll('.pst-scrollable-table-container')) {

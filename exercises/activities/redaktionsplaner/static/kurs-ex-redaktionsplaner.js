@@ -452,14 +452,18 @@ function render({model, el}) {
     for (const key of ['hours', 'start', 'owner']) controls[key].value = storedText(state[key]);
   }
 
+  // On a narrow screen each row becomes a block and each cell shows its column's name (data-label,
+  // kurs.css); the explicit roles keep it a table for screen readers when it is no longer laid out as one.
   function weekTable(week) {
-    return h('div', {className: 'kurs-scroll'}, h('table', {className: 'kurs-table', 'data-week': week.n},
-      h('caption', {}, week.label),
-      h('thead', {}, h('tr', {}, ['col_date', 'col_platform', 'col_format', 'col_theme', 'col_effort']
-        .map((k) => h('th', {scope: 'col'}, T[k])))),
-      h('tbody', {}, week.rows.map((row) => h('tr', {'data-date': row.date},
-        h('td', {}, row.day), h('td', {}, row.platform), h('td', {}, row.format), h('td', {}, row.theme),
-        h('td', {}, row.effort))))));
+    const columns = ['col_date', 'col_platform', 'col_format', 'col_theme', 'col_effort'];
+    const fields = ['day', 'platform', 'format', 'theme', 'effort'];
+    return h('div', {className: 'kurs-scroll kurs-stack-box'},
+      h('table', {className: 'kurs-table kurs-table-stack', role: 'table', 'data-week': week.n},
+        h('caption', {}, week.label),
+        h('thead', {role: 'rowgroup'}, h('tr', {role: 'row'},
+          columns.map((k) => h('th', {scope: 'col', role: 'columnheader'}, T[k])))),
+        h('tbody', {role: 'rowgroup'}, week.rows.map((row) => h('tr', {role: 'row', 'data-date': row.date},
+          fields.map((field, i) => h('td', {role: 'cell', 'data-label': T[columns[i]]}, row[field])))))));
   }
 
   function fileButton(label, marker, make) {
