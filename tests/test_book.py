@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -133,3 +134,15 @@ def test_theme_labels_are_german_and_unused_scripts_are_gone(built, docname):
     assert "fontawesome.js" not in text
     assert "application/vnd.jupyter.widget-state+json" not in text
     assert "THEBE_JS_URL" not in text
+
+
+@pytest.mark.parametrize("docname", toc_docnames())
+def test_every_link_goes_where_its_text_says(built, docname):
+    """Source addresses with "&" keep it once: MyST's autolinks <…> escape it twice."""
+    page = (built.html / f"{docname}.html").read_text(encoding="utf-8")
+    assert "&amp;amp;" not in page
+    for href, text in re.findall(
+        r'<a class="reference external" href="(https?://[^"]+)"[^>]*>([^<]+)</a>', page
+    ):
+        if text.startswith("http"):
+            assert html.unescape(href) == html.unescape(text), (href, text)

@@ -76,7 +76,8 @@ def read_number(
     """{"value": number or None, "error": code or None}; empty input is neither value nor error.
 
     ``whole``: only whole numbers. ``thousands_comma`` (default: ``whole``): a comma before
-    exactly three digits ("2,000") is ambiguous; the result then also holds ``choices``.
+    exactly three digits ("2,000") is ambiguous; the result then also holds ``choices``, the
+    whole readings ("2000", "2"; for "2,500" only "2500").
     Errors, first found first: not_a_number, negative (below ``minimum``), ambiguous,
     too_high (above ``maximum``), too_large (more than MAX_DIGITS digits), not_whole.
     """
@@ -99,6 +100,11 @@ def read_number(
         return {"value": None, "error": NEGATIVE}
     comma = whole if thousands_comma is None else thousands_comma
     choices = ambiguous_choices(raw) if comma and isinstance(raw, str) else None
+    if choices:
+        # Only a field for whole numbers asks: it offers whole readings, "2,000" is 2000 or 2,
+        # "2,500" only 2500.
+        decimal = choices[1].replace(",", ".")
+        choices = choices[:1] + ([decimal.split(".")[0]] if float(decimal).is_integer() else [])
     if choices:
         return {"value": None, "error": AMBIGUOUS, "choices": choices}
     if maximum is not None and number > maximum:

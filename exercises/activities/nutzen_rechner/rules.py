@@ -203,8 +203,9 @@ def field_labels(texts: dict, options: dict | None = None) -> dict:
 def error_message(code: str, field: str, raw: dict, texts: dict, labels: dict) -> str:
     """The German hint shown next to ``field``; "2,000" asks which of its two readings is meant."""
     if code == "ambiguous":
-        thousands, decimal = parse_count(raw.get(field))["choices"]
-        return fill(texts["number_ambiguous"], {"thousands": thousands, "decimal": decimal})
+        thousands, *decimal = parse_count(raw.get(field))["choices"]
+        key = "number_ambiguous" if decimal else "number_ambiguous_one"
+        return fill(texts[key], {"thousands": thousands, "decimal": "".join(decimal)})
 
     def number(name: str) -> str:
         value = parse_count(raw.get(name))["value"]

@@ -31,6 +31,12 @@ export function fmt(template, values) {
   return String(template).replace(/\{(\w+)\}/g, (m, key) => (key in values ? values[key] : m));
 }
 
+// German singular or plural: plural(n, '1 Frage', '{count} Fragen'); in ui_text.yml the two
+// texts are the keys <name>_one and <name>_other.
+export function plural(count, one, other) {
+  return Number(count) === 1 ? one : other;
+}
+
 // The one German number format (kurs-numbers.js formatDe, twin of core/numbers.py format_de).
 export function num(value, digits = 0) {
   return formatDe(value, digits);

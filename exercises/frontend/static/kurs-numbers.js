@@ -58,7 +58,13 @@ export function readNumber(raw, {whole = false, maximum = null, minimum = 0, tho
   if (!Number.isFinite(number)) return {value: null, error: 'not_a_number'};
   if (minimum !== null && minimum !== undefined && number < minimum) return {value: null, error: 'negative'};
   const comma = thousandsComma === null || thousandsComma === undefined ? whole : thousandsComma;
-  const choices = comma && typeof raw === 'string' ? ambiguousChoices(raw) : null;
+  let choices = comma && typeof raw === 'string' ? ambiguousChoices(raw) : null;
+  if (choices) {
+    // Only a field for whole numbers asks: it offers whole readings, "2,000" is 2000 or 2,
+    // "2,500" only 2500.
+    const decimal = choices[1].replace(',', '.');
+    choices = Number.isInteger(Number(decimal)) ? [choices[0], decimal.split('.')[0]] : [choices[0]];
+  }
   if (choices) return {value: null, error: 'ambiguous', choices};
   if (maximum !== null && maximum !== undefined && number > maximum) return {value: null, error: 'too_high'};
   if (digits > MAX_DIGITS) return {value: null, error: 'too_large'};

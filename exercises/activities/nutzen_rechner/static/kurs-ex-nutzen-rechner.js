@@ -129,7 +129,7 @@ export function fieldLabels(T, options) {
 function errorMessage(code, field, raw, T, labels) {
   if (code === 'ambiguous') {
     const [thousands, decimal] = parseCount(raw[field]).choices;
-    return fmt(T.number_ambiguous, {thousands, decimal});
+    return fmt(decimal === undefined ? T.number_ambiguous_one : T.number_ambiguous, {thousands, decimal});
   }
   const number = (name) => {
     const value = parseCount(raw[name]).value;
