@@ -188,6 +188,34 @@ def open_anywhere(request, browser, site, site_on_disk):
     recording.context.close()
 
 
+#: a touch phone (with a viewport of the test's width, 740 px high)
+PHONE = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+#: a folder for the screenshots the tests look at (KURS_SHOTS=/tmp/shots pytest …)
+SHOTS = os.environ.get("KURS_SHOTS")
+
+
+def shot(target, name: str) -> None:
+    """Save what the test looks at: a page (its viewport) or one element."""
+    if SHOTS:
+        target.screenshot(path=os.path.join(SHOTS, f"{name}.png"))
+
+
+@pytest.fixture
+def phone(browser, site):
+    """phone(docname, width) → the chapter on a touch phone of that width; fails on script errors."""
+    opened = []
+
+    def open_phone(docname: str, width: int = 360):
+        recording = RecordingPage(browser, site, viewport={"width": width, "height": 740}, **PHONE)
+        opened.append(recording)
+        return recording.open(docname)
+
+    yield open_phone
+    for recording in opened:
+        assert recording.errors == [], recording.errors
+        recording.context.close()
+
+
 @pytest.fixture(scope="session")
 def run_js(browser, site):
     """run_js("kurs-grading.js", "grade", question, answer) → the JS function's result.

@@ -4,41 +4,16 @@ Nutzen-Rechner fields, and a certificate that fits its name and prints on one sh
 from __future__ import annotations
 
 import io
-import os
 import re
 
 import pdfplumber
 import pytest
-from conftest import RecordingPage
+from conftest import shot
 from test_quiz_page import answer, page_questions, quiz
 
 from exercises.core.texts import t
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SHOTS = os.environ.get("KURS_SHOTS")  # a folder: the tests save what they looked at there
-
-
-@pytest.fixture
-def phone(browser, site):
-    """phone(docname, width) → the chapter on a touch phone of that width; fails on script errors."""
-    opened = []
-
-    def open_phone(docname: str, width: int = 360):
-        recording = RecordingPage(browser, site, viewport={"width": width, "height": 740}, **PHONE)
-        opened.append(recording)
-        return recording.open(docname)
-
-    yield open_phone
-    for recording in opened:
-        assert recording.errors == [], recording.errors
-        recording.context.close()
-
-
-def shot(locator, name: str) -> None:
-    if SHOTS:
-        locator.screenshot(path=os.path.join(SHOTS, f"{name}.png"))
 
 
 def plain(html: str) -> str:

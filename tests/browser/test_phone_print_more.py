@@ -5,12 +5,11 @@ right German in the footer, the search and the source addresses."""
 from __future__ import annotations
 
 import io
-import os
 import re
 
 import pdfplumber
 import pytest
-from conftest import RecordingPage
+from conftest import RecordingPage, shot
 from test_page_ex_redaktionsplaner import TISCHLEREI, enter_plan
 from test_quiz_page import answer, page_questions, quiz
 
@@ -18,31 +17,8 @@ from exercises.core.texts import t
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SHOTS = os.environ.get("KURS_SHOTS")  # a folder: the tests save what they looked at there
 PAGE_MENU = "Inhaltsverzeichnis der Seite ein- oder ausblenden"
 MENU = "Navigation ein- oder ausblenden"
-
-
-@pytest.fixture
-def phone(browser, site):
-    """phone(docname, width) → the chapter on a touch phone of that width; fails on script errors."""
-    opened = []
-
-    def open_phone(docname: str, width: int = 360):
-        recording = RecordingPage(browser, site, viewport={"width": width, "height": 740}, **PHONE)
-        opened.append(recording)
-        return recording.open(docname)
-
-    yield open_phone
-    for recording in opened:
-        assert recording.errors == [], recording.errors
-        recording.context.close()
-
-
-def shot(target, name: str) -> None:
-    if SHOTS:
-        target.screenshot(path=os.path.join(SHOTS, f"{name}.png"))
 
 
 # Words (6 letters or more, or a date) of the visible text inside ``root`` that run over two lines.

@@ -5,42 +5,15 @@ quoted, the hint button saying what it does, and German singular and plural."""
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 import pytest
-from conftest import RecordingPage
+from conftest import shot
 from test_quiz_page import KEY, answer, check_button, fieldset_of, page_questions, quiz
 from test_theme_search import finished_status
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-# A folder for the screenshots the tests look at (KURS_SHOTS, as in test_phone_print.py).
-SHOTS = os.environ.get("KURS_SHOTS")
-
-
-@pytest.fixture
-def phone(browser, site):
-    """phone(docname) → the chapter on a 360 × 740 touch phone; fails on script errors."""
-    opened = []
-
-    def open_phone(docname: str):
-        recording = RecordingPage(browser, site, viewport={"width": 360, "height": 740}, **PHONE)
-        opened.append(recording)
-        return recording.open(docname)
-
-    yield open_phone
-    for recording in opened:
-        assert recording.errors == [], recording.errors
-        recording.context.close()
-
-
-def shot(target, name: str) -> None:
-    """Save what the test looks at: a page (its viewport) or one element."""
-    if SHOTS:
-        target.screenshot(path=os.path.join(SHOTS, f"{name}.png"))
 
 
 def stored(page, quiz_id: str) -> dict:
