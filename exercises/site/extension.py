@@ -24,6 +24,7 @@ from exercises.site.theme_polish import (
     add_theme_texts,
     adjust_header_buttons,
     link_figures,
+    mend_query_links,
     polish_pages,
     trim_page_scripts,
     use_course_templates,
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", add_search_script)
     app.connect("html-page-context", describe_page)
     app.connect("doctree-resolved", link_figures)
+    app.connect("doctree-resolved", mend_query_links)
     app.connect("build-finished", write_notebooks)
     app.connect("build-finished", write_lite)
     app.connect("build-finished", polish_pages)

@@ -155,6 +155,19 @@ def link_figures(app: Sphinx, doctree, docname: str) -> None:
         link.append(image)
 
 
+def mend_query_links(app: Sphinx, doctree, docname: str) -> None:
+    """Addresses with "&" keep it once (doctree-resolved).
+
+    MyST already escapes "&" in a link's target, and docutils escapes it again, so
+    ``?a=1&b=2`` became ``?a=1&amp;amp;b=2`` and the link went elsewhere than its text says
+    (executablebooks/MyST-Parser#760, #1028, #1116, open in myst-parser 4 and 5).
+    """
+    for reference in doctree.findall(nodes.reference):
+        uri = reference.get("refuri", "")
+        if "&amp;" in uri:
+            reference["refuri"] = uri.replace("&amp;", "&")
+
+
 _ICON_SCRIPT = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
 _KBD = '<kbd class="kbd-shortcut__modifier">{}</kbd>'
 

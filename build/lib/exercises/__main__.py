@@ -1,0 +1,5 @@
+import sys
+
+from exercises.instructors.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Exports of the question banks for instructors' learning platforms (GIFT, ILIAS)."""
