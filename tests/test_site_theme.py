@@ -27,7 +27,7 @@ def test_theme_catalog_gives_german_where_the_theme_has_a_catalog():
             return {"On this page": "Auf dieser Seite", "By": "Durch"}.get(message, message)
 
     ours = CourseCatalog(catalog_texts(), Theirs())
-    assert ours.gettext("By") == "Von"
+    assert ours.gettext("By") == "Vom"  # "Vom Kursteam …": the author in _config.yml
     assert ours.gettext("On this page") == "Auf dieser Seite"
     assert ours.gettext("Unknown") == "Unknown"
     assert "Toggle primary sidebar" not in catalog_texts()  # hard-coded in the templates
@@ -36,7 +36,7 @@ def test_theme_catalog_gives_german_where_the_theme_has_a_catalog():
 @pytest.mark.parametrize("docname", PAGES)
 def test_footer_download_menu_and_colour_button_speak_german(built, docname):
     text = page_text(built, docname)
-    assert "Durch Kursteam" not in text and "Von Kursteam" in text
+    assert "Durch Kursteam" not in text and "Von Kursteam" not in text and "Vom Kursteam" in text
     assert 'btn__text-container">.md<' not in text and 'container">.pdf<' not in text
     assert "_sources/" not in text
     assert "Laden Sie diese Seite herunter" not in text
