@@ -73,3 +73,15 @@ class Page(HTMLParser):
 
 def read_page(html_dir: Path, docname: str) -> Page:
     return Page((html_dir / f"{docname}.html").read_text(encoding="utf-8"))
+
+
+def sort_by_moving_up(fieldset, count: int) -> None:
+    """Put an ordering question's items in their right order with the "nach oben" buttons."""
+    for target in range(count):
+        while True:
+            order = fieldset.locator("li[data-item]").evaluate_all(
+                "els => els.map(e => Number(e.dataset.item))"
+            )
+            if order.index(target) == target:
+                break
+            fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()

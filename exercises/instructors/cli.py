@@ -128,7 +128,7 @@ def _cannot_write(target: Path, exc: OSError) -> str:
 
 def _count(key: str, count: int) -> str:
     """The count with its noun: "1 Frage", "72 Fragen"."""
-    return t("cli", f"{key}_one") if count == 1 else t("cli", f"{key}_many", count=count)
+    return t("cli", f"{key}_one") if count == 1 else t("cli", f"{key}_other", count=count)
 
 
 def _export_scorm(args) -> int:

@@ -16,6 +16,7 @@ from urllib.parse import urlparse
 
 import pytest
 from conftest import CHROMIUM, CHROMIUM_ARGS, RecordingPage
+from pages import sort_by_moving_up
 from playwright.sync_api import expect
 
 from exercises.core.texts import t
@@ -220,18 +221,6 @@ def test_netzwerk_labor_runs_with_networkx_in_the_browser(lite, site):
         load_banks()["netzwerke"].questions
     )
     assert lite.foreign_requests() == [] and lite.broken == [] and lite.errors == []
-
-
-def sort_by_moving_up(fieldset, count: int) -> None:
-    """Put the ordering items in their right order with the "nach oben" buttons."""
-    for target in range(count):
-        while True:
-            order = fieldset.locator("li[data-item]").evaluate_all(
-                "els => els.map(e => Number(e.dataset.item))"
-            )
-            if order.index(target) == target:
-                break
-            fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()
 
 
 def pass_final_test(page) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from pages import sort_by_moving_up
 
 from exercises.quizzes.banks import load_banks
 
@@ -185,19 +186,6 @@ def test_ordering_moves_items_by_keyboard_and_announces_position(open_page):
     assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith(moved)
     live = quiz(page, "profil").locator('[aria-live="polite"]')
     page.wait_for_function("el => el.textContent.includes('Platz 2')", arg=live.element_handle())
-
-
-def sort_by_moving_up(fieldset, count):
-    """Put the ordering items in their right order with the "nach oben" buttons."""
-    for target in range(count):
-        while True:
-            order = [
-                int(x)
-                for x in fieldset.locator("li[data-item]").evaluate_all("els => els.map(e => e.dataset.item)")
-            ]
-            if order.index(target) == target:
-                break
-            fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()
 
 
 def test_final_test_gives_a_printable_certificate(open_anywhere):

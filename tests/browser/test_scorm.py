@@ -23,6 +23,7 @@ from urllib.parse import quote, urlparse
 import pytest
 import yaml
 from conftest import REPO
+from pages import sort_by_moving_up
 
 from exercises.instructors import scorm_state
 from exercises.instructors.scorm import package
@@ -165,18 +166,6 @@ def launch(browser, platform):
 
 def quiz_data(chapter, quiz_id: str) -> dict:
     return json.loads(chapter.locator(f'[data-quiz-id="{quiz_id}"] script.kurs-data').text_content())
-
-
-def sort_by_moving_up(fieldset, count):
-    for target in range(count):
-        while True:
-            order = [
-                int(x)
-                for x in fieldset.locator("li[data-item]").evaluate_all("els => els.map(e => e.dataset.item)")
-            ]
-            if order.index(target) == target:
-                break
-            fieldset.locator(f'li[data-item="{target}"] button[data-move=up]').click()
 
 
 def answer(root, question: dict, right: bool) -> None:

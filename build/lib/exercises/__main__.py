@@ -1,5 +1,0 @@
-import sys
-
-from exercises.instructors.cli import main
-
-sys.exit(main())

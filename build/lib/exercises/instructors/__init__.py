@@ -1,1 +1,0 @@
-"""Exports of the question banks for instructors' learning platforms (GIFT, ILIAS)."""
